@@ -1,0 +1,181 @@
+//! Every edit of a dataset, as a value. [`Action::apply`] is the one place the dataset is
+//! changed: it checks the edit, makes it, and returns the action that undoes it.
+
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+use crate::model::{Dataset, Directive, DirectiveId, Problem, UnitId};
+
+/// One edit the user made.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use = "an action does nothing until it is applied"]
+pub enum Action {
+    /// Mark a directive done on a date, or not done (`None`).
+    SetCompleted { id: DirectiveId, on: Option<Date> },
+    /// Set or clear a directive's deadline.
+    SetDeadline { id: DirectiveId, deadline: Option<Date> },
+    /// Replace a directive's text.
+    SetText { id: DirectiveId, text: String },
+    /// Set or clear a directive's lead unit.
+    SetLeadUnit { id: DirectiveId, unit: Option<UnitId> },
+    /// Insert a directive at a position of the list (clamped to its end).
+    InsertDirective { index: usize, directive: Box<Directive> },
+    /// Remove a directive.
+    RemoveDirective { id: DirectiveId },
+    /// Several edits as one step, applied in order and undone in reverse.
+    Batch(Vec<Action>),
+}
+
+/// Why an action was refused. The dataset is unchanged.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ActionError {
+    /// The directive it names is not in the dataset (deleted meanwhile).
+    #[error("directive {0:?} does not exist")]
+    NoSuchDirective(DirectiveId),
+    /// A directive with that id is already there.
+    #[error("directive {0:?} already exists")]
+    DuplicateDirective(DirectiveId),
+    /// The edit would break an invariant of the dataset.
+    #[error("{}", .0.describe(Lang::En))]
+    Invalid(Problem),
+}
+
+impl ActionError {
+    /// The reason in plain words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            ActionError::Invalid(problem) => problem.describe(lang),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl Action {
+    /// Applies the action and returns its inverse; on error nothing changed.
+    pub fn apply(self, dataset: &mut Dataset) -> Result<Action, ActionError> {
+        match self {
+            Action::SetCompleted { id, on } => edit_directive(dataset, id, |d| {
+                Action::SetCompleted { id, on: std::mem::replace(&mut d.completed_on, on) }
+            }),
+            Action::SetDeadline { id, deadline } => edit_directive(dataset, id, |d| {
+                Action::SetDeadline { id, deadline: std::mem::replace(&mut d.deadline, deadline) }
+            }),
+            Action::SetText { id, text } => edit_directive(dataset, id, |d| Action::SetText {
+                id,
+                text: std::mem::replace(&mut d.text, text),
+            }),
+            Action::SetLeadUnit { id, unit } => edit_directive(dataset, id, |d| {
+                Action::SetLeadUnit { id, unit: std::mem::replace(&mut d.lead_unit, unit) }
+            }),
+            Action::InsertDirective { index, directive } => {
+                let id = directive.id;
+                if dataset.directive(id).is_some() {
+                    return Err(ActionError::DuplicateDirective(id));
+                }
+                if let Some(problem) = dataset.directive_problems(&directive).into_iter().next() {
+                    return Err(ActionError::Invalid(problem));
+                }
+                let index = index.min(dataset.directives.len());
+                dataset.directives.insert(index, *directive);
+                Ok(Action::RemoveDirective { id })
+            }
+            Action::RemoveDirective { id } => {
+                let index = dataset
+                    .directives
+                    .iter()
+                    .position(|d| d.id == id)
+                    .ok_or(ActionError::NoSuchDirective(id))?;
+                let directive = Box::new(dataset.directives.remove(index));
+                Ok(Action::InsertDirective { index, directive })
+            }
+            Action::Batch(actions) => {
+                let mut inverses = Vec::with_capacity(actions.len());
+                for action in actions {
+                    match action.apply(dataset) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(err) => {
+                            // Roll back what this batch already did, newest first.
+                            for inverse in inverses.into_iter().rev() {
+                                let _redo =
+                                    inverse.apply(dataset).expect("an inverse always applies");
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Action::Batch(inverses))
+            }
+        }
+    }
+}
+
+/// Edits one directive in place with `change` (which returns the inverse), then checks the
+/// result; a change that makes the directive invalid is undone and refused.
+fn edit_directive(
+    dataset: &mut Dataset,
+    id: DirectiveId,
+    change: impl FnOnce(&mut Directive) -> Action,
+) -> Result<Action, ActionError> {
+    let directive = dataset.directive_mut(id).ok_or(ActionError::NoSuchDirective(id))?;
+    let inverse = change(directive);
+    let directive = dataset.directive(id).expect("it was just edited");
+    if let Some(problem) = dataset.directive_problems(directive).into_iter().next() {
+        let _ = inverse.apply(dataset).expect("restoring the previous value always applies");
+        return Err(ActionError::Invalid(problem));
+    }
+    Ok(inverse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset;
+    use jiff::civil::date;
+
+    #[test]
+    fn inverse_restores_the_dataset() {
+        let original = dataset::builtin();
+        let mut data = original.clone();
+        let id = DirectiveId(4);
+        let actions = vec![
+            Action::SetDeadline { id, deadline: Some(date(2019, 9, 30)) },
+            Action::SetCompleted { id, on: Some(date(2019, 10, 2)) },
+            Action::SetText { id, text: "Rà soát lại toàn bộ các mỏ đá".into() },
+            Action::RemoveDirective { id: DirectiveId(1) },
+        ];
+        let mut inverses = Vec::new();
+        for action in actions {
+            inverses.push(action.apply(&mut data).unwrap());
+        }
+        assert_ne!(data, original);
+        for inverse in inverses.into_iter().rev() {
+            let _ = inverse.apply(&mut data).unwrap();
+        }
+        assert_eq!(data, original);
+    }
+
+    #[test]
+    fn an_edit_that_breaks_an_invariant_is_refused_and_changes_nothing() {
+        let original = dataset::builtin();
+        let mut data = original.clone();
+        let before_meeting =
+            Action::SetDeadline { id: DirectiveId(2), deadline: Some(date(2019, 1, 1)) };
+        assert!(matches!(before_meeting.apply(&mut data), Err(ActionError::Invalid(_))));
+        let missing = Action::SetCompleted { id: DirectiveId(99), on: None };
+        assert_eq!(missing.apply(&mut data), Err(ActionError::NoSuchDirective(DirectiveId(99))));
+        assert_eq!(data, original);
+    }
+
+    #[test]
+    fn a_failing_batch_rolls_back_its_first_steps() {
+        let original = dataset::builtin();
+        let mut data = original.clone();
+        let batch = Action::Batch(vec![
+            Action::SetText { id: DirectiveId(1), text: "mới".into() },
+            Action::SetText { id: DirectiveId(2), text: "   ".into() },
+        ]);
+        assert!(batch.apply(&mut data).is_err());
+        assert_eq!(data, original);
+    }
+}

@@ -1,0 +1,409 @@
+//! The eframe application: owns the [`Document`], the UI state and the one notification
+//! path, draws the window, and at the end of each frame applies the edits and carries out
+//! the commands the UI collected. Only [`App::run`] opens dialogs or touches files.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::action::Action;
+use crate::command::Command;
+use crate::dataset;
+use crate::dialogs::{FileDialogs, Picked, SystemDialogs};
+use crate::document::Document;
+use crate::i18n::{Lang, fill};
+use crate::storage;
+use crate::ui;
+
+/// What the app starts with.
+pub struct AppConfig {
+    /// How the app asks for files; tests inject their own.
+    pub dialogs: Box<dyn FileDialogs>,
+    /// "Today" for directive status; `None` reads the clock each frame.
+    pub today: Option<Date>,
+    /// The UI language to start in, overriding the remembered one.
+    pub lang: Option<Lang>,
+    /// A file to open instead of the built-in dataset.
+    pub open: Option<PathBuf>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig { dialogs: Box::new(SystemDialogs), today: None, lang: None, open: None }
+    }
+}
+
+/// The UI choices remembered between runs (in eframe's storage, never in the data file).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub tab: Tab,
+}
+
+const SETTINGS_KEY: &str = "industry-desk-settings";
+
+/// The tabs of the main window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// Meeting card and figures table.
+    #[default]
+    Overview,
+    /// Output of each product.
+    Output,
+    /// Industrial zones and clusters.
+    Zones,
+    /// The directives checklist.
+    Directives,
+}
+
+impl Tab {
+    /// Every tab, in the order of the tab bar.
+    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Output, Tab::Zones, Tab::Directives];
+
+    /// Its name on the tab bar.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = &lang.strings().tabs;
+        match self {
+            Tab::Overview => &t.overview,
+            Tab::Output => &t.output,
+            Tab::Zones => &t.zones,
+            Tab::Directives => &t.directives,
+        }
+    }
+}
+
+/// A dialog inside the window that waits for an answer.
+#[derive(Debug, PartialEq)]
+pub enum Modal {
+    /// Unsaved changes stand in the way of `then`: Save / Discard / Cancel.
+    Unsaved { then: Command },
+    /// Something went wrong; the text says what and where.
+    Error { text: String },
+    /// No system file dialog: the user types a path. `then` runs after a successful save.
+    TypePath { purpose: PathPurpose, text: String, then: Option<Command> },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    Save,
+}
+
+/// How a save attempt ended.
+enum Saved {
+    Yes,
+    No,
+    /// The user is typing a path; the save finishes when they confirm.
+    Waiting,
+}
+
+/// The application.
+pub struct App {
+    doc: Document,
+    settings: Settings,
+    dialogs: Box<dyn FileDialogs>,
+    fixed_today: Option<Date>,
+    modal: Option<Modal>,
+    /// The last short message ("Đã lưu ..."), shown in the status bar.
+    status_line: String,
+    commands: Vec<Command>,
+    actions: Vec<Action>,
+    directives_ui: ui::directives::State,
+    /// Set once the user agreed to close (saved or discarded), so the next close request
+    /// goes through.
+    close_confirmed: bool,
+    shown_title: String,
+}
+
+impl App {
+    /// Builds the app: fonts and theme, remembered settings, and the first document.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        ui::theme::install(&cc.egui_ctx);
+        let mut settings: Settings =
+            cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        if let Some(lang) = config.lang {
+            settings.lang = lang;
+        }
+        let mut app = App {
+            doc: Document::new(dataset::builtin(), None),
+            settings,
+            dialogs: config.dialogs,
+            fixed_today: config.today,
+            modal: None,
+            status_line: String::new(),
+            commands: Vec::new(),
+            actions: Vec::new(),
+            directives_ui: ui::directives::State::default(),
+            close_confirmed: false,
+            shown_title: String::new(),
+        };
+        if let Some(path) = config.open {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    /// The tab shown.
+    pub fn tab(&self) -> Tab {
+        self.settings.tab
+    }
+
+    /// The dialog waiting for an answer, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The message in the status bar.
+    pub fn status_line(&self) -> &str {
+        &self.status_line
+    }
+
+    /// Today's date for directive status: the injected one, or the local calendar date.
+    pub fn today(&self) -> Date {
+        self.fixed_today.unwrap_or_else(|| jiff::Zoned::now().date())
+    }
+
+    /// The window title: file name, a dot while unsaved, the app name.
+    pub fn window_title(&self) -> String {
+        let t = &self.lang().strings().app;
+        let name = self.document_name();
+        let dirty = if self.doc.is_dirty() { "● " } else { "" };
+        format!("{dirty}{name} — {}", t.name)
+    }
+
+    fn document_name(&self) -> String {
+        match self.doc.path() {
+            Some(path) => path.file_name().unwrap_or(path.as_os_str()).to_string_lossy().into(),
+            None => self.lang().strings().app.builtin.clone(),
+        }
+    }
+
+    /// Carries out a command, asking first where unsaved changes would be lost.
+    pub fn run(&mut self, command: Command, ctx: &egui::Context) {
+        let discards_document =
+            matches!(command, Command::NewFromSample | Command::Open | Command::Quit);
+        if discards_document && self.doc.is_dirty() && !self.close_confirmed {
+            self.modal = Some(Modal::Unsaved { then: command });
+            return;
+        }
+        self.run_unguarded(command, ctx);
+    }
+
+    fn run_unguarded(&mut self, command: Command, ctx: &egui::Context) {
+        let t = &self.lang().strings().app;
+        match command {
+            Command::NewFromSample => {
+                self.doc = Document::new(dataset::builtin(), None);
+                self.status_line = t.builtin.clone();
+            }
+            Command::Open => match self.dialogs.pick_open() {
+                Picked::Path(path) => self.open_path(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.ask_for_path(PathPurpose::Open, None),
+            },
+            Command::Save | Command::SaveAs => {
+                self.save(command == Command::SaveAs, None);
+            }
+            Command::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::Undo => {
+                let done = self.doc.undo();
+                self.status_line = if done { &t.undone } else { &t.nothing_to_undo }.clone();
+            }
+            Command::Redo => {
+                let done = self.doc.redo();
+                self.status_line = if done { &t.redone } else { &t.nothing_to_redo }.clone();
+            }
+        }
+    }
+
+    /// Opens a file in place of the document; on failure says why and keeps the document.
+    fn open_path(&mut self, path: &Path) {
+        match storage::load(path) {
+            Ok(dataset) => {
+                self.doc = Document::new(dataset, Some(path.to_owned()));
+                self.directives_ui = ui::directives::State::default();
+                let t = &self.lang().strings().app;
+                self.status_line = fill(&t.opened, &[("file", &path.display())]);
+            }
+            Err(err) => self.report_error(err.describe(self.lang())),
+        }
+    }
+
+    /// Saves to the document's file, or to one the user picks (`choose`, or no file yet).
+    /// `then` runs after a save that had to wait for a typed path.
+    fn save(&mut self, choose: bool, then: Option<Command>) -> Saved {
+        let path = match self.doc.path() {
+            Some(path) if !choose => path.to_owned(),
+            _ => match self.dialogs.pick_save(&self.suggested_file_name()) {
+                Picked::Path(path) => path,
+                Picked::Cancelled => return Saved::No,
+                Picked::Unavailable => {
+                    self.ask_for_path(PathPurpose::Save, then);
+                    return Saved::Waiting;
+                }
+            },
+        };
+        if self.save_to(&path) { Saved::Yes } else { Saved::No }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match storage::save(path, self.doc.dataset()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                let t = &self.lang().strings().app;
+                self.status_line = fill(&t.saved, &[("file", &path.display())]);
+                true
+            }
+            Err(err) => {
+                self.report_error(err.describe(self.lang()));
+                false
+            }
+        }
+    }
+
+    fn suggested_file_name(&self) -> String {
+        match self.doc.path().and_then(Path::file_name) {
+            Some(name) => name.to_string_lossy().into(),
+            None => dataset::BUILTIN_FILE_NAME.to_owned(),
+        }
+    }
+
+    fn ask_for_path(&mut self, purpose: PathPurpose, then: Option<Command>) {
+        let text = match (purpose, self.doc.path()) {
+            (PathPurpose::Save, Some(path)) => path.display().to_string(),
+            (PathPurpose::Save, None) => dataset::BUILTIN_FILE_NAME.to_owned(),
+            (PathPurpose::Open, _) => String::new(),
+        };
+        self.modal = Some(Modal::TypePath { purpose, text, then });
+    }
+
+    /// The one way errors reach the user: a dialog that stays until dismissed.
+    fn report_error(&mut self, text: String) {
+        log::warn!("{text}");
+        self.modal = Some(match self.modal.take() {
+            Some(Modal::Error { text: earlier }) => {
+                Modal::Error { text: format!("{earlier}\n\n{text}") }
+            }
+            _ => Modal::Error { text },
+        });
+    }
+
+    fn apply_actions(&mut self) {
+        for action in std::mem::take(&mut self.actions) {
+            if let Err(err) = self.doc.apply(action) {
+                self.report_error(err.describe(self.lang()));
+            }
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_dirty()
+            && !self.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved { then: Command::Quit });
+        }
+    }
+
+    fn show_modal(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.take() else { return };
+        let lang = self.lang();
+        let answer = ui::modals::show(ctx, modal, lang, &self.document_name());
+        match answer {
+            ui::modals::Answer::Waiting(modal) => self.modal = Some(modal),
+            ui::modals::Answer::Closed => {}
+            ui::modals::Answer::SaveThen(then) => {
+                if let Saved::Yes = self.save(false, Some(then)) {
+                    self.run_unguarded(then, ctx);
+                }
+            }
+            ui::modals::Answer::DiscardThen(then) => self.run_unguarded(then, ctx),
+            ui::modals::Answer::TypedPath { purpose: PathPurpose::Open, path, .. } => {
+                self.open_path(&path);
+            }
+            ui::modals::Answer::TypedPath { purpose: PathPurpose::Save, path, then } => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.run_unguarded(then, ctx);
+                }
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_close_request(&ctx);
+        if self.modal.is_none() {
+            self.commands.extend(Command::from_shortcuts(&ctx));
+        }
+        let lang = self.lang();
+        let today = self.today();
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            ui::menu::show(ui, &self.doc, &mut self.settings.lang, &mut self.commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(&self.status_line);
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui::tab_bar(ui, &mut self.settings.tab, lang);
+            ui.separator();
+            let view = ui::View { dataset: self.doc.dataset(), lang, today };
+            match self.settings.tab {
+                Tab::Overview => ui::overview::show(ui, &view),
+                Tab::Output => ui::output::show(ui, &view),
+                Tab::Zones => ui::zones::show(ui, &view),
+                Tab::Directives => {
+                    ui::directives::show(ui, &view, &mut self.directives_ui, &mut self.actions)
+                }
+            }
+        });
+        self.show_modal(&ctx);
+
+        // Edits first, so a Save in the same frame writes them.
+        let changed = !self.actions.is_empty() || !self.commands.is_empty();
+        self.apply_actions();
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command, &ctx);
+        }
+        if changed {
+            // What they changed is drawn in the next frame; don't wait for more input.
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,101 @@
+//! What the menus and keyboard shortcuts can ask for, as data: each [`Command`] knows its
+//! label and shortcuts, so menus and key handling are generated from one table.
+//! `crate::app` carries them out; it is the only code that opens dialogs or touches files.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::i18n::Lang;
+
+/// A request from a menu item or shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Replace the document by a fresh copy of the built-in dataset.
+    NewFromSample,
+    /// Open a dataset file.
+    Open,
+    /// Save to the document's file (asks for one if it has none).
+    Save,
+    /// Save to a file the user picks.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 7] = [
+        Command::NewFromSample,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+    ];
+
+    /// Its label in the menus.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = &lang.strings().menu;
+        match self {
+            Command::NewFromSample => &t.new_from_sample,
+            Command::Open => &t.open,
+            Command::Save => &t.save,
+            Command::SaveAs => &t.save_as,
+            Command::Quit => &t.quit,
+            Command::Undo => &t.undo,
+            Command::Redo => &t.redo,
+        }
+    }
+
+    /// Its shortcuts; the first one is shown in the menu. More specific ones (with Shift)
+    /// come first in [`Command::ALL`]'s key handling, see [`Command::from_shortcuts`].
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const OPEN: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL_SHIFT, Key::S)];
+        const QUIT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Q)];
+        const UNDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Z)];
+        const REDO: [KeyboardShortcut; 2] =
+            [KeyboardShortcut::new(CTRL, Key::Y), KeyboardShortcut::new(CTRL_SHIFT, Key::Z)];
+        match self {
+            Command::NewFromSample => &[],
+            Command::Open => &OPEN,
+            Command::Save => &SAVE,
+            Command::SaveAs => &SAVE_AS,
+            Command::Quit => &QUIT,
+            Command::Undo => &UNDO,
+            Command::Redo => &REDO,
+        }
+    }
+
+    /// Whether a focused text field should get this shortcut instead (its own undo).
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(self, Command::Undo | Command::Redo)
+    }
+
+    /// The commands whose shortcuts were pressed this frame, consuming those key presses.
+    /// Shortcuts with Shift are matched first, so Ctrl+Shift+S is Save As, not Save.
+    pub fn from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut table: Vec<(Command, &KeyboardShortcut)> = Command::ALL
+            .iter()
+            .filter(|command| !(typing && command.yields_to_text_fields()))
+            .flat_map(|&command| command.shortcuts().iter().map(move |s| (command, s)))
+            .collect();
+        table.sort_by_key(|(_, shortcut)| std::cmp::Reverse(shortcut.modifiers.shift));
+        ctx.input_mut(|input| {
+            table
+                .into_iter()
+                .filter(|(_, shortcut)| input.consume_shortcut(shortcut))
+                .map(|(command, _)| command)
+                .collect()
+        })
+    }
+}

@@ -1,0 +1,187 @@
+//! The open document: a dataset, the file it belongs to, and its undo history.
+//!
+//! Every change goes through [`Document::apply`], which records the inverse for undo and
+//! moves to a fresh revision. Dirty means the current revision is not the one last saved,
+//! so undoing back to the saved state makes the document clean again.
+
+use std::path::{Path, PathBuf};
+
+use crate::action::{Action, ActionError};
+use crate::model::Dataset;
+
+/// How many steps undo remembers; older ones are dropped.
+const UNDO_LIMIT: usize = 1000;
+
+/// One step of history: the action that moves back (or forward), and the revision it leads to.
+#[derive(Debug)]
+struct Step {
+    action: Action,
+    revision: u64,
+}
+
+/// A dataset being worked on.
+#[derive(Debug)]
+pub struct Document {
+    dataset: Dataset,
+    path: Option<PathBuf>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Identifies the current state; every new state gets a number never used before.
+    revision: u64,
+    saved_revision: u64,
+    next_revision: u64,
+}
+
+impl Document {
+    /// A document for `dataset`, clean; `path` is the file it came from, if any.
+    pub fn new(dataset: Dataset, path: Option<PathBuf>) -> Self {
+        Document {
+            dataset,
+            path,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            saved_revision: 0,
+            next_revision: 1,
+        }
+    }
+
+    /// The data, to read. Only [`Document::apply`] changes it.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// The file this document is saved to, if it has one yet.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Changes with every edit, undo and redo; caches key on it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether there are changes since the last save (or since opening).
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Records that the current state was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = self.revision;
+    }
+
+    /// Applies an edit as one undo step; a refused edit changes nothing.
+    pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
+        let inverse = action.apply(&mut self.dataset)?;
+        self.undo.push(Step { action: inverse, revision: self.revision });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision = self.fresh_revision();
+        Ok(())
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last step; false if there was none.
+    pub fn undo(&mut self) -> bool {
+        Self::step(&mut self.dataset, &mut self.revision, &mut self.undo, &mut self.redo)
+    }
+
+    /// Redoes the last undone step; false if there was none.
+    pub fn redo(&mut self) -> bool {
+        Self::step(&mut self.dataset, &mut self.revision, &mut self.redo, &mut self.undo)
+    }
+
+    fn step(
+        dataset: &mut Dataset,
+        revision: &mut u64,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+    ) -> bool {
+        let Some(step) = from.pop() else { return false };
+        // Inverses are recorded from states they were computed on, so they always apply.
+        let inverse = step.action.apply(dataset).expect("a recorded inverse always applies");
+        to.push(Step { action: inverse, revision: *revision });
+        *revision = step.revision;
+        true
+    }
+
+    fn fresh_revision(&mut self) -> u64 {
+        let revision = self.next_revision;
+        self.next_revision += 1;
+        revision
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset;
+    use crate::model::DirectiveId;
+    use jiff::civil::date;
+
+    fn complete(id: u32) -> Action {
+        Action::SetCompleted { id: DirectiveId(id), on: Some(date(2019, 8, 1)) }
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_history_and_track_dirtiness() {
+        let original = dataset::builtin();
+        let mut doc = Document::new(original.clone(), None);
+        assert!(!doc.is_dirty());
+        doc.apply(complete(1)).unwrap();
+        doc.apply(complete(2)).unwrap();
+        assert!(doc.is_dirty());
+        let edited = doc.dataset().clone();
+        assert!(doc.undo() && doc.undo());
+        assert!(!doc.undo(), "nothing left");
+        assert_eq!(doc.dataset(), &original);
+        assert!(!doc.is_dirty(), "back at the opened state");
+        assert!(doc.redo() && doc.redo());
+        assert_eq!(doc.dataset(), &edited);
+        assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn saving_moves_the_clean_point() {
+        let mut doc = Document::new(dataset::builtin(), None);
+        doc.apply(complete(1)).unwrap();
+        doc.mark_saved(PathBuf::from("a.ron"));
+        assert!(!doc.is_dirty());
+        doc.undo();
+        assert!(doc.is_dirty(), "the saved file has the edit; the document no longer does");
+        doc.redo();
+        assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo_and_never_reuses_a_revision() {
+        let mut doc = Document::new(dataset::builtin(), None);
+        doc.apply(complete(1)).unwrap();
+        let first = doc.revision();
+        doc.undo();
+        doc.apply(complete(2)).unwrap();
+        assert!(!doc.can_redo());
+        assert_ne!(doc.revision(), first);
+    }
+
+    #[test]
+    fn a_refused_edit_leaves_no_history() {
+        let mut doc = Document::new(dataset::builtin(), None);
+        assert!(doc.apply(complete(99)).is_err());
+        assert!(!doc.can_undo());
+        assert!(!doc.is_dirty());
+    }
+}

@@ -1,0 +1,322 @@
+//! The UI's words in Vietnamese (default) and English.
+//!
+//! Every string the app shows comes from `assets/i18n/vi.ron` or `en.ron`, parsed into the
+//! typed [`Strings`] once per language. A missing or misspelt key fails the parse, which a
+//! unit test runs, so the two files can't drift apart. Templates name their arguments in
+//! braces (`"Không mở được {file}"`) and are filled by [`fill`].
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the UI.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+pub enum Lang {
+    /// Tiếng Việt.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// This language's strings.
+    pub fn strings(self) -> &'static Strings {
+        static VI: OnceLock<Strings> = OnceLock::new();
+        static EN: OnceLock<Strings> = OnceLock::new();
+        let (cell, text) = match self {
+            Lang::Vi => (&VI, include_str!("../assets/i18n/vi.ron")),
+            Lang::En => (&EN, include_str!("../assets/i18n/en.ron")),
+        };
+        cell.get_or_init(|| {
+            parse(text).unwrap_or_else(|err| panic!("built-in {self:?} strings: {err}"))
+        })
+    }
+}
+
+fn parse(text: &str) -> Result<Strings, ron::error::SpannedError> {
+    ron::Options::default().from_str(text)
+}
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// All strings of one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    pub language_name: String,
+    pub app: AppStrings,
+    pub menu: MenuStrings,
+    pub tabs: TabStrings,
+    pub overview: OverviewStrings,
+    pub figures: FigureStrings,
+    pub zones: ZoneStrings,
+    pub directives: DirectiveStrings,
+    pub status: StatusStrings,
+    pub words: Words,
+    pub problems: ProblemStrings,
+    pub load: LoadStrings,
+    pub save: SaveStrings,
+    pub cli: CliStrings,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppStrings {
+    pub name: String,
+    pub untitled: String,
+    pub builtin: String,
+    pub unsaved_title: String,
+    pub unsaved_body: String,
+    pub save: String,
+    pub discard: String,
+    pub cancel: String,
+    pub ok: String,
+    pub error_title: String,
+    pub saved: String,
+    pub opened: String,
+    pub nothing_to_undo: String,
+    pub nothing_to_redo: String,
+    pub undone: String,
+    pub redone: String,
+    pub no_dialog: String,
+    pub path_prompt_open: String,
+    pub path_prompt_save: String,
+    pub path_label: String,
+    pub problems_title: String,
+    pub language: String,
+    pub dismiss: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuStrings {
+    pub file: String,
+    pub edit: String,
+    pub view: String,
+    pub new_from_sample: String,
+    pub open: String,
+    pub save: String,
+    pub save_as: String,
+    pub quit: String,
+    pub undo: String,
+    pub redo: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TabStrings {
+    pub overview: String,
+    pub output: String,
+    pub zones: String,
+    pub directives: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverviewStrings {
+    pub meeting: String,
+    pub date: String,
+    pub chair: String,
+    pub attendees: String,
+    pub reporting_body: String,
+    pub topics: String,
+    pub assessment: String,
+    pub figures: String,
+    pub no_meeting: String,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureStrings {
+    pub indicator: String,
+    pub period: String,
+    pub value: String,
+    pub qualifier: String,
+    pub change: String,
+    pub basis: String,
+    pub status: String,
+    pub source: String,
+    pub no_figures: String,
+    pub charts_coming: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneStrings {
+    pub title: String,
+    pub name: String,
+    pub kind: String,
+    pub area: String,
+    pub count: String,
+    pub note: String,
+    pub no_area: String,
+    pub total: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectiveStrings {
+    pub title: String,
+    pub number: String,
+    pub text: String,
+    pub addressees: String,
+    pub lead: String,
+    pub deadline: String,
+    pub status: String,
+    pub done: String,
+    pub done_label: String,
+    pub deadline_label: String,
+    pub deadline_hint: String,
+    pub bad_date: String,
+    pub none: String,
+    pub count: String,
+    pub missing_unit: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusStrings {
+    pub done_on_time: String,
+    pub done_late: String,
+    pub in_progress: String,
+    pub overdue: String,
+    pub no_deadline: String,
+}
+
+/// Words for the values of the model's enums and for numbers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub exact: String,
+    pub over: String,
+    pub more_than: String,
+    pub about: String,
+    pub nearly: String,
+    pub reported: String,
+    pub derived: String,
+    pub estimate: String,
+    pub preliminary: String,
+    pub official: String,
+    pub industrial_zone: String,
+    pub export_processing_zone: String,
+    pub industrial_cluster: String,
+    pub thousand: String,
+    pub million: String,
+    pub billion: String,
+    pub decimal_comma: bool,
+    pub month_short: String,
+    pub quarter_short: String,
+    pub first_months_short: String,
+    pub year_short: String,
+    pub month_long: String,
+    pub quarter_long: String,
+    pub first_months_long: String,
+    pub year_long: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProblemStrings {
+    pub duplicate_meeting_id: String,
+    pub duplicate_unit_id: String,
+    pub duplicate_directive_id: String,
+    pub duplicate_indicator_id: String,
+    pub duplicate_zone_id: String,
+    pub empty_meeting_title: String,
+    pub empty_unit_name: String,
+    pub empty_directive_text: String,
+    pub empty_indicator_name: String,
+    pub missing_meeting: String,
+    pub missing_unit: String,
+    pub deadline_before_meeting: String,
+    pub completed_before_meeting: String,
+    pub note_before_meeting: String,
+    pub invalid_period: String,
+    pub duplicate_period: String,
+    pub negative_value: String,
+    pub value_out_of_range: String,
+    pub change_out_of_range: String,
+    pub area_out_of_range: String,
+    pub zero_zone_count: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadStrings {
+    pub cannot_open: String,
+    pub not_found: String,
+    pub is_directory: String,
+    pub permission_denied: String,
+    pub io: String,
+    pub too_large: String,
+    pub not_utf8: String,
+    pub empty: String,
+    pub expected_opening: String,
+    pub not_ours: String,
+    pub newer_version: String,
+    pub older_version: String,
+    pub syntax: String,
+    pub too_deep: String,
+    pub unexpected_end: String,
+    pub missing_field: String,
+    pub unknown_field: String,
+    pub wrong_type: String,
+    pub invalid_problems: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaveStrings {
+    pub cannot_save: String,
+    pub no_folder: String,
+    pub is_directory: String,
+    pub permission_denied: String,
+    pub disk_full: String,
+    pub io: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CliStrings {
+    pub summary: String,
+    pub problems_found: String,
+    pub exists: String,
+    pub written: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_parse_with_every_key() {
+        for lang in [Lang::Vi, Lang::En] {
+            let text = match lang {
+                Lang::Vi => include_str!("../assets/i18n/vi.ron"),
+                Lang::En => include_str!("../assets/i18n/en.ron"),
+            };
+            if let Err(err) = parse(text) {
+                panic!("{lang:?}: {err}");
+            }
+        }
+        assert_eq!(Lang::Vi.strings().tabs.overview, "Tổng quan");
+        assert_eq!(Lang::En.strings().tabs.overview, "Overview");
+    }
+
+    #[test]
+    fn fill_replaces_every_named_argument() {
+        let text = fill("{a} và {b}, {a}", &[("a", &1), ("b", &"hai")]);
+        assert_eq!(text, "1 và hai, 1");
+    }
+}

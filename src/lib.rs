@@ -1,0 +1,22 @@
+//! industry-desk: the figures of industrial output and land, and the follow-up of the
+//! directives given at the People's Committee's meetings, for a provincial Department of
+//! Industry and Trade. Offline, in RON files.
+//!
+//! Dependencies point one way: [`ui`] and [`app`] use [`document`], [`action`] and
+//! [`storage`], which use [`model`] and [`format`]. [`model`] knows nothing of egui or files.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod command;
+pub mod dataset;
+pub mod dialogs;
+pub mod document;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod status;
+pub mod storage;
+pub mod ui;
+
+pub use app::{App, AppConfig};

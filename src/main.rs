@@ -1,0 +1,49 @@
+//! The `industry-desk` binary: parses the command line, then either runs a headless
+//! command or opens the window.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use industry_desk::cli::{self, Cli, CliCommand};
+use industry_desk::{App, AppConfig};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let lang = args.lang.unwrap_or_default();
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    match args.command {
+        Some(CliCommand::Check { file }) => cli::check(&file, lang, &mut out, &mut err),
+        Some(CliCommand::New { out: path, force }) => {
+            cli::new(&path, force, lang, &mut out, &mut err)
+        }
+        None => run_window(args.lang, args.file),
+    }
+}
+
+fn run_window(
+    lang: Option<industry_desk::i18n::Lang>,
+    file: Option<std::path::PathBuf>,
+) -> ExitCode {
+    let options = eframe::NativeOptions {
+        // glow runs on software OpenGL where a laptop has no usable GPU driver.
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("industry-desk")
+            .with_app_id("industry-desk")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let config = AppConfig { lang, open: file, ..AppConfig::default() };
+    match eframe::run_native(
+        "industry-desk",
+        options,
+        Box::new(|cc| Ok(Box::new(App::new(cc, config)))),
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("industry-desk: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! The data of industry-desk: serde types and their invariants. No egui, no I/O.
+//!
+//! One [`Dataset`] holds a province's whole follow-up work: the meetings and their
+//! directives, the units that carry them out, the indicators of industrial output and the
+//! industrial land. [`Dataset::validate`] lists everything that breaks the invariants the
+//! rest of the app relies on (unique ids, references that resolve, sane numbers and dates).
+
+mod indicator;
+mod meeting;
+mod period;
+mod problem;
+mod zone;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+pub use indicator::{Basis, Change, FigureStatus, Indicator, Observation, Qualifier};
+pub use meeting::{
+    Directive, DirectiveId, Meeting, MeetingId, ProgressNote, Unit, UnitId, UnitKind,
+};
+pub use period::{Period, PeriodKind};
+pub use problem::Problem;
+pub use zone::{Zone, ZoneId, ZoneKind};
+
+/// The largest value a figure may hold: far beyond any province's output, small enough that
+/// sums and charts never overflow to infinity.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// Everything one file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// The province the data is about ("Lạng Sơn").
+    pub province: String,
+    /// Where the data comes from, in a sentence.
+    pub source: String,
+    pub meetings: Vec<Meeting>,
+    pub units: Vec<Unit>,
+    pub directives: Vec<Directive>,
+    pub indicators: Vec<Indicator>,
+    pub zones: Vec<Zone>,
+}
+
+impl Dataset {
+    /// The meeting with this id.
+    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The unit with this id.
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The directive with this id.
+    pub fn directive(&self, id: DirectiveId) -> Option<&Directive> {
+        self.directives.iter().find(|d| d.id == id)
+    }
+
+    /// The directive with this id, to edit (only `crate::action` does).
+    pub fn directive_mut(&mut self, id: DirectiveId) -> Option<&mut Directive> {
+        self.directives.iter_mut().find(|d| d.id == id)
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// Every problem that breaks the dataset's invariants, in file order; empty when sound.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.validate_meetings(&mut problems);
+        self.validate_units(&mut problems);
+        self.validate_directives(&mut problems);
+        self.validate_indicators(&mut problems);
+        self.validate_zones(&mut problems);
+        problems
+    }
+
+    fn validate_meetings(&self, problems: &mut Vec<Problem>) {
+        let mut seen = HashSet::new();
+        for meeting in &self.meetings {
+            if !seen.insert(meeting.id) {
+                problems.push(Problem::DuplicateMeetingId(meeting.id));
+            }
+            if meeting.title.trim().is_empty() {
+                problems.push(Problem::EmptyMeetingTitle(meeting.id));
+            }
+        }
+    }
+
+    fn validate_units(&self, problems: &mut Vec<Problem>) {
+        let mut seen = HashSet::new();
+        for unit in &self.units {
+            if !seen.insert(unit.id) {
+                problems.push(Problem::DuplicateUnitId(unit.id));
+            }
+            if unit.name.trim().is_empty() {
+                problems.push(Problem::EmptyUnitName(unit.id));
+            }
+        }
+    }
+
+    fn validate_directives(&self, problems: &mut Vec<Problem>) {
+        let unit_ids: HashSet<UnitId> = self.units.iter().map(|u| u.id).collect();
+        let mut seen = HashSet::new();
+        for directive in &self.directives {
+            if !seen.insert(directive.id) {
+                problems.push(Problem::DuplicateDirectiveId(directive.id));
+            }
+            self.check_directive(directive, &|unit| unit_ids.contains(&unit), problems);
+        }
+    }
+
+    /// The problems of one directive on its own (everything but a duplicate id). Edits
+    /// check the directive they touch with this, so they can't make a file invalid.
+    pub fn directive_problems(&self, directive: &Directive) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.check_directive(directive, &|unit| self.unit(unit).is_some(), &mut problems);
+        problems
+    }
+
+    fn check_directive(
+        &self,
+        directive: &Directive,
+        unit_exists: &dyn Fn(UnitId) -> bool,
+        problems: &mut Vec<Problem>,
+    ) {
+        let id = directive.id;
+        if directive.text.trim().is_empty() {
+            problems.push(Problem::EmptyDirectiveText(id));
+        }
+        let units = directive
+            .addressees
+            .iter()
+            .chain(directive.lead_unit.iter())
+            .chain(directive.supporting_units.iter());
+        for unit in units {
+            if !unit_exists(*unit) {
+                problems.push(Problem::MissingUnit { directive: id, unit: *unit });
+            }
+        }
+        let Some(meeting) = self.meeting(directive.meeting_id) else {
+            problems.push(Problem::MissingMeeting { directive: id, meeting: directive.meeting_id });
+            return;
+        };
+        if let Some(deadline) = directive.deadline
+            && deadline < meeting.date
+        {
+            problems.push(Problem::DeadlineBeforeMeeting {
+                directive: id,
+                deadline,
+                meeting: meeting.date,
+            });
+        }
+        if let Some(completed) = directive.completed_on
+            && completed < meeting.date
+        {
+            problems.push(Problem::CompletedBeforeMeeting {
+                directive: id,
+                completed,
+                meeting: meeting.date,
+            });
+        }
+        for note in &directive.progress {
+            if note.date < meeting.date {
+                problems.push(Problem::NoteBeforeMeeting {
+                    directive: id,
+                    note: note.date,
+                    meeting: meeting.date,
+                });
+            }
+        }
+    }
+
+    fn validate_indicators(&self, problems: &mut Vec<Problem>) {
+        let mut seen = HashSet::new();
+        for indicator in &self.indicators {
+            if !seen.insert(indicator.id.as_str()) {
+                problems.push(Problem::DuplicateIndicatorId(indicator.id.clone()));
+            }
+            if indicator.id.trim().is_empty() || indicator.name.trim().is_empty() {
+                problems.push(Problem::EmptyIndicatorName(indicator.id.clone()));
+            }
+            let mut periods = HashSet::new();
+            for observation in &indicator.observations {
+                let at = || (indicator.id.clone(), observation.period);
+                if !observation.period.is_valid() {
+                    let (indicator, period) = at();
+                    problems.push(Problem::InvalidPeriod { indicator, period });
+                    continue;
+                }
+                if !periods.insert(observation.period) {
+                    let (indicator, period) = at();
+                    problems.push(Problem::DuplicatePeriod { indicator, period });
+                }
+                let value = observation.value;
+                if !value.is_finite() || value > MAX_VALUE {
+                    let (indicator, period) = at();
+                    problems.push(Problem::ValueOutOfRange { indicator, period, value });
+                } else if value < 0.0 {
+                    let (indicator, period) = at();
+                    problems.push(Problem::NegativeValue { indicator, period, value });
+                }
+                if let Some(change) = observation.change
+                    && (!change.percent.is_finite()
+                        || change.percent <= -100.0
+                        || change.percent > 1e6)
+                {
+                    let (indicator, period) = at();
+                    problems.push(Problem::ChangeOutOfRange {
+                        indicator,
+                        period,
+                        percent: change.percent,
+                    });
+                }
+            }
+        }
+    }
+
+    fn validate_zones(&self, problems: &mut Vec<Problem>) {
+        let mut seen = HashSet::new();
+        for zone in &self.zones {
+            if !seen.insert(zone.id) {
+                problems.push(Problem::DuplicateZoneId(zone.id));
+            }
+            if let Some(area) = zone.area_ha
+                && !(0.0..=MAX_VALUE).contains(&area)
+            {
+                problems.push(Problem::AreaOutOfRange { zone: zone.id, area });
+            }
+            if zone.count == 0 {
+                problems.push(Problem::ZeroZoneCount(zone.id));
+            }
+        }
+    }
+}

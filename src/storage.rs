@@ -1,0 +1,435 @@
+//! Reading and writing dataset files.
+//!
+//! A file is RON: `(format: "industry-desk", version: 1, dataset: (...))`, pretty-printed
+//! with the fields in the order the model declares them, so files diff well as text.
+//!
+//! Loading never writes anything and refuses, with a message that names the file and, where
+//! there is one, the line and column: a missing file, a folder, an unreadable file, a file
+//! over [`MAX_FILE_BYTES`], text that isn't UTF-8, data nested deeper than the model can be,
+//! bad RON, wrong types, another program's file, a newer format, and data that breaks the
+//! model's invariants ([`crate::model::Dataset::validate`]). A file that loads is valid.
+//!
+//! Saving writes a temporary file beside the target, syncs it to disk and renames it over
+//! the target, so the target is at every moment either the old file or the new one, whole.
+//! The file it replaces is kept as `NAME.ron.bak`.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::format;
+use crate::i18n::{Lang, fill};
+use crate::model::{Dataset, Problem};
+
+/// The `format` tag every dataset file carries.
+pub const FORMAT: &str = "industry-desk";
+/// The format version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// Files larger than this are refused before they are read: a province's decades of data
+/// are a few MiB, and the whole file is held in memory while it is parsed.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Deepest nesting the parser follows. The model nests about eight levels; anything far
+/// deeper is broken or hostile, and refusing it early keeps the parser's stack bounded.
+pub const MAX_NESTING: usize = 32;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    version: u32,
+    dataset: &'a Dataset,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    #[allow(dead_code, reason = "checked through Header first")]
+    format: String,
+    #[allow(dead_code, reason = "checked through Header first")]
+    version: u32,
+    dataset: Dataset,
+}
+
+/// The envelope without its dataset, read first to tell "not ours" and "too new" apart
+/// from a broken file.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// Why a file could not be loaded, with where it is.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.describe(Lang::En))]
+pub struct LoadError {
+    /// The file that was asked for.
+    pub path: PathBuf,
+    pub kind: LoadErrorKind,
+}
+
+/// What was wrong with a file.
+#[derive(Debug)]
+pub enum LoadErrorKind {
+    /// No such file.
+    NotFound,
+    /// The path is a folder.
+    IsDirectory,
+    /// The OS refused to let us read it.
+    PermissionDenied,
+    /// Any other read error.
+    Io(io::Error),
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge { size: u64 },
+    /// Empty, or only blank space.
+    Empty,
+    /// Not UTF-8 text; `line` is 1-based, `byte` the offset of the first bad byte.
+    NotUtf8 { line: usize, byte: usize },
+    /// Well-formed, but not an industry-desk file.
+    NotOurs,
+    /// Written by a newer version of the format.
+    NewerVersion { found: u32 },
+    /// An older format this build cannot migrate.
+    OlderVersion { found: u32 },
+    /// The text does not parse as the format; 1-based line and column.
+    Parse { line: usize, column: usize, what: ParseProblem },
+    /// Parses, but the data breaks the model's invariants.
+    Invalid(Vec<Problem>),
+}
+
+/// What the parser tripped over, in terms a user can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseProblem {
+    /// The file stops in the middle of the data.
+    UnexpectedEnd,
+    /// Nesting beyond [`MAX_NESTING`].
+    TooDeep,
+    /// A "(" was expected (the start of a record).
+    ExpectedOpening,
+    /// A field the format needs is absent.
+    MissingField(String),
+    /// A field the format doesn't know.
+    UnknownField(String),
+    /// A value of the wrong kind (text where a number belongs ...): the parser's words.
+    WrongType(String),
+    /// Anything else: the parser's words.
+    Syntax(String),
+}
+
+impl LoadError {
+    fn new(path: &Path, kind: LoadErrorKind) -> Self {
+        LoadError { path: path.to_owned(), kind }
+    }
+
+    /// The message in plain words: the file, then what is wrong.
+    pub fn describe(&self, lang: Lang) -> String {
+        let t = &lang.strings().load;
+        let file = self.path.display();
+        let what = match &self.kind {
+            LoadErrorKind::NotFound => t.not_found.clone(),
+            LoadErrorKind::IsDirectory => t.is_directory.clone(),
+            LoadErrorKind::PermissionDenied => t.permission_denied.clone(),
+            LoadErrorKind::Io(err) => fill(&t.io, &[("error", err)]),
+            LoadErrorKind::TooLarge { size } => fill(
+                &t.too_large,
+                &[
+                    ("size", &format::mebibytes(*size, lang)),
+                    ("max", &format::mebibytes(MAX_FILE_BYTES, lang)),
+                ],
+            ),
+            LoadErrorKind::NotUtf8 { line, byte } => {
+                fill(&t.not_utf8, &[("line", line), ("byte", byte)])
+            }
+            LoadErrorKind::Empty => t.empty.clone(),
+            LoadErrorKind::NotOurs => t.not_ours.clone(),
+            LoadErrorKind::NewerVersion { found } => {
+                fill(&t.newer_version, &[("found", found), ("supported", &VERSION)])
+            }
+            LoadErrorKind::OlderVersion { found } => fill(&t.older_version, &[("found", found)]),
+            LoadErrorKind::Parse { line, column, what } => {
+                let what = match what {
+                    ParseProblem::UnexpectedEnd => t.unexpected_end.clone(),
+                    ParseProblem::TooDeep => t.too_deep.clone(),
+                    ParseProblem::ExpectedOpening => t.expected_opening.clone(),
+                    ParseProblem::MissingField(field) => {
+                        fill(&t.missing_field, &[("field", field)])
+                    }
+                    ParseProblem::UnknownField(field) => {
+                        fill(&t.unknown_field, &[("field", field)])
+                    }
+                    ParseProblem::WrongType(detail) => fill(&t.wrong_type, &[("detail", detail)]),
+                    ParseProblem::Syntax(detail) => detail.clone(),
+                };
+                fill(&t.syntax, &[("line", line), ("column", column), ("what", &what)])
+            }
+            LoadErrorKind::Invalid(problems) => {
+                let mut text = fill(&t.invalid_problems, &[("count", &problems.len())]);
+                for problem in problems {
+                    text.push_str("\n  • ");
+                    text.push_str(&problem.describe(lang));
+                }
+                text
+            }
+        };
+        format!("{}: {what}", fill(&t.cannot_open, &[("file", &file)]))
+    }
+}
+
+/// Why a save failed. The file that was there before is whole whatever the reason.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.describe(Lang::En))]
+pub struct SaveError {
+    pub path: PathBuf,
+    pub source: io::Error,
+}
+
+impl SaveError {
+    /// The message in plain words: the file, then what is wrong.
+    pub fn describe(&self, lang: Lang) -> String {
+        let t = &lang.strings().save;
+        let what = match self.source.kind() {
+            io::ErrorKind::NotFound => t.no_folder.clone(),
+            io::ErrorKind::IsADirectory => t.is_directory.clone(),
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                t.permission_denied.clone()
+            }
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => t.disk_full.clone(),
+            _ => fill(&t.io, &[("error", &self.source)]),
+        };
+        format!("{}: {what}", fill(&t.cannot_save, &[("file", &self.path.display())]))
+    }
+}
+
+/// The dataset as the text of a file.
+pub fn to_ron_string(dataset: &Dataset) -> String {
+    let envelope = EnvelopeOut { format: FORMAT, version: VERSION, dataset };
+    let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false);
+    // Every type in the model serialises (no maps with non-string keys, no NaN checks in
+    // serde): a failure here is a bug, not bad input.
+    ron::Options::default()
+        .to_string_pretty(&envelope, config)
+        .expect("the model always serialises to RON")
+}
+
+/// Reads the text of a file; `path` only names it in errors. See the module docs.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::new(path, LoadErrorKind::Empty));
+    }
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let parse_error = |err: ron::error::SpannedError| LoadError::new(path, parse_error_kind(err));
+    let header: Header = options.from_str(text).map_err(parse_error)?;
+    if header.format != FORMAT {
+        return Err(LoadError::new(path, LoadErrorKind::NotOurs));
+    }
+    if header.version > VERSION {
+        return Err(LoadError::new(path, LoadErrorKind::NewerVersion { found: header.version }));
+    }
+    if header.version < VERSION {
+        // Version 1 is the first; migrations of later versions go here.
+        return Err(LoadError::new(path, LoadErrorKind::OlderVersion { found: header.version }));
+    }
+    let envelope: Envelope = options.from_str(text).map_err(parse_error)?;
+    let problems = envelope.dataset.validate();
+    if !problems.is_empty() {
+        return Err(LoadError::new(path, LoadErrorKind::Invalid(problems)));
+    }
+    Ok(envelope.dataset)
+}
+
+fn parse_error_kind(err: ron::error::SpannedError) -> LoadErrorKind {
+    use ron::Error as E;
+    let what = match err.code {
+        E::Eof => ParseProblem::UnexpectedEnd,
+        E::ExceededRecursionLimit => ParseProblem::TooDeep,
+        // The parser names our private envelope type here; say it plainly instead.
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructLike => ParseProblem::ExpectedOpening,
+        E::MissingStructField { field, .. } => ParseProblem::MissingField(field.to_owned()),
+        E::NoSuchStructField { ref found, .. } => ParseProblem::UnknownField(found.clone()),
+        E::InvalidValueForType { .. }
+        | E::ExpectedInteger
+        | E::ExpectedFloat
+        | E::ExpectedString
+        | E::ExpectedBoolean
+        | E::ExpectedOption
+        | E::ExpectedArray
+        | E::IntegerOutOfBounds
+        | E::NoSuchEnumVariant { .. } => ParseProblem::WrongType(err.code.to_string()),
+        ref other => ParseProblem::Syntax(other.to_string()),
+    };
+    LoadErrorKind::Parse { line: err.span.start.line, column: err.span.start.col, what }
+}
+
+/// Loads and validates a dataset file. Never writes. See the module docs for what it refuses.
+pub fn load(path: &Path) -> Result<Dataset, LoadError> {
+    let bytes = read_bounded(path).map_err(|kind| LoadError::new(path, kind))?;
+    let text = std::str::from_utf8(&bytes).map_err(|err| {
+        let byte = err.valid_up_to();
+        let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
+        LoadError::new(path, LoadErrorKind::NotUtf8 { line, byte })
+    })?;
+    from_ron_str(text, path)
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadErrorKind> {
+    let io_kind = |err: io::Error| match err.kind() {
+        io::ErrorKind::NotFound => LoadErrorKind::NotFound,
+        io::ErrorKind::PermissionDenied => LoadErrorKind::PermissionDenied,
+        io::ErrorKind::IsADirectory => LoadErrorKind::IsDirectory,
+        _ => LoadErrorKind::Io(err),
+    };
+    let metadata = fs::metadata(path).map_err(io_kind)?;
+    if metadata.is_dir() {
+        return Err(LoadErrorKind::IsDirectory);
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadErrorKind::TooLarge { size: metadata.len() });
+    }
+    let file = fs::File::open(path).map_err(io_kind)?;
+    // Read at most one byte past the limit: a file that grows after the check (or a
+    // device that reports no size) is still refused without reading it all.
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_kind)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadErrorKind::TooLarge { size: bytes.len() as u64 });
+    }
+    Ok(bytes)
+}
+
+/// Where the previous version of `path` is kept: `NAME.ron.bak` beside it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves atomically: temp file, fsync, previous file to `.bak`, rename. See the module docs.
+pub fn save(path: &Path, dataset: &Dataset) -> Result<(), SaveError> {
+    let error = |source: io::Error| SaveError { path: path.to_owned(), source };
+    if path.is_dir() {
+        return Err(error(io::Error::from(io::ErrorKind::IsADirectory)));
+    }
+    let text = to_ron_string(dataset);
+    let temp = temp_path(path);
+    let written = write_synced(&temp, text.as_bytes()).and_then(|()| {
+        if path.exists() {
+            keep_backup(path)?;
+        }
+        fs::rename(&temp, path)
+    });
+    if let Err(err) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(error(err));
+    }
+    sync_folder(path);
+    Ok(())
+}
+
+/// The temp file sits beside the target (so the rename stays on one file system) with a
+/// name that can't clash with another process saving the same file.
+fn temp_path(path: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".{}.tmp", std::process::id()));
+    path.with_file_name(name)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Copies the current file to `.bak` through a temp file of its own, so a crash leaves
+/// either the old backup or the new one, never half of one.
+fn keep_backup(path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    let backup_temp = temp_path(&backup);
+    let copied = fs::read(path).and_then(|bytes| write_synced(&backup_temp, &bytes));
+    if let Err(err) = copied.and_then(|()| fs::rename(&backup_temp, &backup)) {
+        let _ = fs::remove_file(&backup_temp);
+        return Err(err);
+    }
+    Ok(())
+}
+
+/// Makes the rename itself durable where the OS allows syncing a folder (not on Windows).
+fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    if let Some(folder) = path.parent() {
+        let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+        if let Ok(dir) = fs::File::open(folder) {
+            let _ = dir.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset;
+
+    #[test]
+    fn round_trip_gives_an_equal_dataset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.ron");
+        let original = dataset::builtin();
+        save(&path, &original).unwrap();
+        assert_eq!(load(&path).unwrap(), original);
+        assert!(!backup_path(&path).exists(), "nothing to back up on the first save");
+    }
+
+    #[test]
+    fn saving_again_keeps_the_previous_file_as_bak() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.ron");
+        let first = dataset::builtin();
+        save(&path, &first).unwrap();
+        let first_bytes = fs::read(&path).unwrap();
+        let mut second = first.clone();
+        second.province = "Cao Bằng".into();
+        save(&path, &second).unwrap();
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), first_bytes);
+        assert_eq!(load(&path).unwrap(), second);
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "temp files left behind: {leftovers:?}");
+    }
+
+    #[test]
+    fn the_file_starts_with_the_envelope() {
+        let text = to_ron_string(&dataset::builtin());
+        assert!(text.starts_with("(\n  format: \"industry-desk\",\n  version: 1,\n  dataset: ("));
+        assert!(text.contains("Điện thương phẩm"), "Vietnamese stays readable, not escaped");
+    }
+
+    #[test]
+    fn a_bom_is_accepted() {
+        let text = format!("\u{feff}{}", to_ron_string(&dataset::builtin()));
+        assert!(from_ron_str(&text, Path::new("bom.ron")).is_ok());
+    }
+
+    #[test]
+    fn newer_version_is_named() {
+        let text = to_ron_string(&dataset::builtin()).replace("version: 1,", "version: 7,");
+        let err = from_ron_str(&text, Path::new("new.ron")).unwrap_err();
+        assert!(matches!(err.kind, LoadErrorKind::NewerVersion { found: 7 }));
+        assert!(err.describe(Lang::Vi).contains("phiên bản mới hơn"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_a_position() {
+        let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let text = format!("(format: \"industry-desk\", version: 1,\ndataset: {nested})");
+        let err = from_ron_str(&text, Path::new("deep.ron")).unwrap_err();
+        match err.kind {
+            LoadErrorKind::Parse { what: ParseProblem::TooDeep, line: 2, .. } => {}
+            other => panic!("{other:?}"),
+        }
+    }
+}

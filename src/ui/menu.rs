@@ -1,0 +1,44 @@
+//! The menu bar: Tệp/File and Sửa/Edit menus generated from [`Command`], and the language
+//! switch.
+
+use crate::command::Command;
+use crate::document::Document;
+use crate::i18n::Lang;
+
+/// Draws the menu bar; chosen commands go to `commands`, the language changes in place.
+pub fn show(ui: &mut egui::Ui, doc: &Document, lang: &mut Lang, commands: &mut Vec<Command>) {
+    let t = &lang.strings().menu;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(&t.file, |ui| {
+            for command in [Command::NewFromSample, Command::Open, Command::Save, Command::SaveAs] {
+                item(ui, command, *lang, true, commands);
+            }
+            ui.separator();
+            item(ui, Command::Quit, *lang, true, commands);
+        });
+        ui.menu_button(&t.edit, |ui| {
+            item(ui, Command::Undo, *lang, doc.can_undo(), commands);
+            item(ui, Command::Redo, *lang, doc.can_redo(), commands);
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            for choice in [Lang::En, Lang::Vi] {
+                let name = &choice.strings().language_name;
+                if ui.selectable_label(*lang == choice, name.as_str()).clicked() {
+                    *lang = choice;
+                }
+            }
+            ui.label(&lang.strings().app.language);
+        });
+    });
+}
+
+fn item(ui: &mut egui::Ui, command: Command, lang: Lang, enabled: bool, out: &mut Vec<Command>) {
+    let mut button = egui::Button::new(command.label(lang));
+    if let Some(shortcut) = command.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        out.push(command);
+        ui.close();
+    }
+}

@@ -1,0 +1,100 @@
+//! The dialogs drawn inside the window: unsaved changes, errors, and typing a path when
+//! the system has no file dialog. Each takes the [`Modal`] and gives back an [`Answer`].
+
+use std::path::PathBuf;
+
+use crate::app::{Modal, PathPurpose};
+use crate::command::Command;
+use crate::i18n::{Lang, fill};
+use crate::ui::theme;
+
+/// What the user answered, or the modal itself while they haven't.
+pub enum Answer {
+    /// No answer yet: show it again next frame.
+    Waiting(Modal),
+    /// Dismissed (OK, Cancel, Escape).
+    Closed,
+    /// Save, then carry on with the command.
+    SaveThen(Command),
+    /// Drop the changes and carry on.
+    DiscardThen(Command),
+    /// A typed path was confirmed.
+    TypedPath { purpose: PathPurpose, path: PathBuf, then: Option<Command> },
+}
+
+/// Draws `modal` and returns the answer.
+pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) -> Answer {
+    let t = &lang.strings().app;
+    let mut answer = None;
+    let modal_response =
+        egui::Modal::new(egui::Id::unique("industry-desk-modal")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &modal {
+                Modal::Unsaved { then } => {
+                    ui.label(egui::RichText::new(&t.unsaved_title).font(theme::bold(18.0)));
+                    ui.label(fill(&t.unsaved_body, &[("name", &document_name)]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(&t.save).clicked() {
+                            answer = Some(Answer::SaveThen(*then));
+                        }
+                        if ui.button(&t.discard).clicked() {
+                            answer = Some(Answer::DiscardThen(*then));
+                        }
+                        if ui.button(&t.cancel).clicked() {
+                            answer = Some(Answer::Closed);
+                        }
+                    });
+                }
+                Modal::Error { text } => {
+                    ui.label(
+                        egui::RichText::new(&t.error_title)
+                            .font(theme::bold(18.0))
+                            .color(theme::ERROR),
+                    );
+                    egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
+                        ui.label(text);
+                    });
+                    ui.add_space(8.0);
+                    if ui.button(&t.ok).clicked() {
+                        answer = Some(Answer::Closed);
+                    }
+                }
+                Modal::TypePath { purpose, text, then } => {
+                    let title = match purpose {
+                        PathPurpose::Open => &t.path_prompt_open,
+                        PathPurpose::Save => &t.path_prompt_save,
+                    };
+                    ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
+                    ui.label(&t.no_dialog);
+                    let mut typed = text.clone();
+                    let field = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(520.0));
+                    let field = field.accessible_name(t.path_label.clone());
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new(&t.ok));
+                        if (ok.clicked() || entered) && !typed.trim().is_empty() {
+                            let path = PathBuf::from(typed.trim());
+                            answer =
+                                Some(Answer::TypedPath { purpose: *purpose, path, then: *then });
+                        }
+                        if ui.button(&t.cancel).clicked() {
+                            answer = Some(Answer::Closed);
+                        }
+                    });
+                    if answer.is_none() {
+                        answer = Some(Answer::Waiting(Modal::TypePath {
+                            purpose: *purpose,
+                            text: typed,
+                            then: *then,
+                        }));
+                    }
+                }
+            }
+        });
+    if answer.is_none() && modal_response.should_close() {
+        answer = Some(Answer::Closed);
+    }
+    answer.unwrap_or(Answer::Waiting(modal))
+}

@@ -1,0 +1,137 @@
+//! Tổng quan: the meeting card and the table of every figure.
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::format;
+use crate::model::{Basis, Indicator, Observation};
+use crate::ui::{View, card, heading, theme};
+
+/// Draws the overview tab.
+pub fn show(ui: &mut egui::Ui, view: &View) {
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        meeting_card(ui, view);
+        ui.add_space(8.0);
+        heading(ui, &view.lang.strings().overview.figures);
+        figures_table(ui, view);
+        ui.add_space(4.0);
+        let t = &view.lang.strings().overview;
+        ui.label(
+            egui::RichText::new(format!("{}: {}", t.source, view.dataset.source))
+                .small()
+                .color(theme::MUTED),
+        );
+    });
+}
+
+fn meeting_card(ui: &mut egui::Ui, view: &View) {
+    let t = &view.lang.strings().overview;
+    // The latest meeting leads; earlier ones are in the directives tab.
+    let Some(meeting) = view.dataset.meetings.iter().max_by_key(|m| m.date) else {
+        ui.label(&t.no_meeting);
+        return;
+    };
+    card(ui, |ui| {
+        ui.label(egui::RichText::new(&meeting.title).font(theme::bold(20.0)));
+        ui.add_space(4.0);
+        egui::Grid::new("meeting").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
+            let mut row = |label: &str, value: String| {
+                ui.label(egui::RichText::new(label).font(theme::bold(15.0)));
+                ui.label(value);
+                ui.end_row();
+            };
+            row(&t.date, format::date(meeting.date));
+            row(&t.chair, meeting.chair.clone());
+            row(&t.attendees, meeting.attendees.join("; "));
+            if !meeting.reporting_body.is_empty() {
+                row(&t.reporting_body, meeting.reporting_body.clone());
+            }
+        });
+        bullets(ui, &t.topics, &meeting.topics);
+        bullets(ui, &t.assessment, &meeting.assessment);
+    });
+}
+
+fn bullets(ui: &mut egui::Ui, title: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(title).font(theme::bold(15.0)));
+    for line in lines {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("•");
+            ui.label(line);
+        });
+    }
+}
+
+/// Every observation of every indicator, one row each: value with its qualifier, change,
+/// period, basis and status. Derived rows are greyed and say so.
+fn figures_table(ui: &mut egui::Ui, view: &View) {
+    let t = &view.lang.strings().figures;
+    let rows: Vec<(&Indicator, &Observation)> = view
+        .dataset
+        .indicators
+        .iter()
+        .flat_map(|indicator| indicator.observations.iter().map(move |o| (indicator, o)))
+        .collect();
+    TableBuilder::new(ui)
+        .id_salt("figures")
+        .striped(true)
+        .vscroll(false)
+        .column(Column::auto().at_least(220.0))
+        .column(Column::auto().at_least(80.0))
+        .column(Column::auto().at_least(150.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(150.0))
+        .column(Column::remainder())
+        .header(24.0, |mut header| {
+            for title in
+                [&t.indicator, &t.period, &t.value, &t.qualifier, &t.change, &t.basis, &t.status]
+            {
+                header.col(|ui| {
+                    ui.label(egui::RichText::new(title).font(theme::bold(15.0)));
+                });
+            }
+        })
+        .body(|mut body| {
+            for (indicator, observation) in rows {
+                body.row(24.0, |mut row| {
+                    let lang = view.lang;
+                    let derived = observation.basis == Basis::Derived;
+                    let text = |s: String| {
+                        let text = egui::RichText::new(s);
+                        if derived { text.italics().color(theme::DERIVED) } else { text }
+                    };
+                    let cells = [
+                        indicator_name(indicator, lang).to_owned(),
+                        format::period_short(observation.period, lang),
+                        format::qualified_quantity(
+                            observation.value,
+                            observation.qualifier,
+                            &indicator.unit,
+                            lang,
+                        ),
+                        format::qualifier_name(observation.qualifier, lang).to_owned(),
+                        observation.change.map(|c| format::change(c, lang)).unwrap_or_default(),
+                        format::basis(observation.basis, lang).to_owned(),
+                        format::figure_status(observation.status, lang).to_owned(),
+                    ];
+                    for cell in cells {
+                        row.col(|ui| {
+                            ui.label(text(cell)).on_hover_text(&observation.source_ref);
+                        });
+                    }
+                });
+            }
+        });
+}
+
+/// The indicator's name in the UI language (the Vietnamese one when no English is given).
+pub fn indicator_name(indicator: &Indicator, lang: crate::i18n::Lang) -> &str {
+    match lang {
+        crate::i18n::Lang::En if !indicator.name_en.is_empty() => &indicator.name_en,
+        _ => &indicator.name,
+    }
+}

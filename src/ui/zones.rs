@@ -1,0 +1,58 @@
+//! Khu & cụm công nghiệp: the planned industrial land, one row a zone or group of zones.
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::format;
+use crate::ui::{View, heading, theme};
+
+/// Draws the zones tab.
+pub fn show(ui: &mut egui::Ui, view: &View) {
+    let lang = view.lang;
+    let t = &lang.strings().zones;
+    heading(ui, &t.title);
+    TableBuilder::new(ui)
+        .id_salt("zones")
+        .striped(true)
+        .column(Column::auto().at_least(240.0))
+        .column(Column::auto().at_least(170.0))
+        .column(Column::auto().at_least(190.0))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::remainder())
+        .header(24.0, |mut header| {
+            for title in [&t.name, &t.kind, &t.area, &t.count, &t.note] {
+                header.col(|ui| {
+                    ui.label(egui::RichText::new(title).font(theme::bold(15.0)));
+                });
+            }
+        })
+        .body(|mut body| {
+            for zone in &view.dataset.zones {
+                body.row(26.0, |mut row| {
+                    row.col(|ui| {
+                        ui.label(&zone.name).on_hover_text(&zone.source_ref);
+                    });
+                    row.col(|ui| {
+                        ui.label(format::zone_kind(zone.kind, lang));
+                    });
+                    row.col(|ui| match zone.area_ha {
+                        Some(area) => {
+                            ui.label(format::with_qualifier(
+                                format!("{} ha", format::number(area, 2, lang)),
+                                zone.qualifier,
+                                lang,
+                            ));
+                        }
+                        None => {
+                            ui.label(egui::RichText::new(&t.no_area).italics().color(theme::MUTED));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(zone.count.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(egui::RichText::new(&zone.note).color(theme::MUTED));
+                    });
+                });
+            }
+        });
+}

@@ -1,0 +1,100 @@
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::rc::Rc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use industry_desk::dialogs::{FileDialogs, Picked};
+use industry_desk::i18n::Lang;
+use industry_desk::{App, AppConfig};
+use jiff::civil::{Date, date};
+
+/// The "today" every GUI test runs on: after the meeting, before the year's end.
+pub const TODAY: Date = date(2019, 10, 1);
+
+/// File dialogs that answer from a script the test fills; an empty script cancels.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs(Rc<RefCell<VecDeque<Picked>>>);
+
+impl ScriptedDialogs {
+    /// The next dialog picks `path`.
+    pub fn will_pick(&self, path: &Path) {
+        self.0.borrow_mut().push_back(Picked::Path(path.to_owned()));
+    }
+
+    /// The next dialog can't be shown.
+    pub fn will_be_unavailable(&self) {
+        self.0.borrow_mut().push_back(Picked::Unavailable);
+    }
+
+    fn next(&self) -> Picked {
+        self.0.borrow_mut().pop_front().unwrap_or(Picked::Cancelled)
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Picked {
+        self.next()
+    }
+
+    fn pick_save(&mut self, _file_name: &str) -> Picked {
+        self.next()
+    }
+}
+
+/// The one way tests build the app: 1280×800, Vietnamese, [`TODAY`], scripted dialogs.
+pub fn harness(dialogs: &ScriptedDialogs, open: Option<PathBuf>) -> Harness<'static, App> {
+    let dialogs = dialogs.clone();
+    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |cc| {
+        App::new(
+            cc,
+            AppConfig {
+                dialogs: Box::new(dialogs),
+                today: Some(TODAY),
+                lang: Some(Lang::Vi),
+                open,
+            },
+        )
+    });
+    harness.run();
+    harness
+}
+
+/// Runs the real binary with `args`.
+pub fn run_cli(args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_industry-desk"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Clicks a menu, then one of its items, as a user would.
+pub fn menu(harness: &mut Harness<'static, App>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    // Menu items read their shortcut too ("Mở… Ctrl+O").
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
+/// Scrolls to the widget with this label, as a user would, and clicks it.
+pub fn click(harness: &mut Harness<'static, App>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Scrolls to the text field with this label, types `text` into it and presses Enter.
+pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    let field = harness.get_by_label(label);
+    field.focus();
+    field.type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}

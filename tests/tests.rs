@@ -1,0 +1,13 @@
+//! Integration tests, built into one binary (one `mod` a topic).
+
+/// The harness constructor and fixtures every GUI test uses.
+mod support;
+
+/// The built-in dataset against every row of shared/DATASET.md.
+mod dataset_facts;
+
+/// Files on disk: round trips, and every kind of bad file through `check` and Open.
+mod files;
+
+/// The window driven as a user would, through egui_kittest.
+mod gui;
