@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
-use crate::model::{Dataset, Directive, DirectiveId, Problem, UnitId};
+use crate::model::{Dataset, Directive, DirectiveId, Observation, Period, Problem, UnitId};
 
 /// One edit the user made.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +22,10 @@ pub enum Action {
     InsertDirective { index: usize, directive: Box<Directive> },
     /// Remove a directive.
     RemoveDirective { id: DirectiveId },
+    /// Put a figure in place of the indicator's figure for the same period, or add it.
+    PutObservation { indicator: String, observation: Box<Observation> },
+    /// Remove the indicator's figure for a period.
+    RemoveObservation { indicator: String, period: Period },
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Action>),
 }
@@ -35,6 +39,12 @@ pub enum ActionError {
     /// A directive with that id is already there.
     #[error("directive {0:?} already exists")]
     DuplicateDirective(DirectiveId),
+    /// The indicator it names is not in the dataset.
+    #[error("indicator {0:?} does not exist")]
+    NoSuchIndicator(String),
+    /// The indicator has no figure for that period.
+    #[error("indicator {0:?} has no figure for {1:?}")]
+    NoSuchObservation(String, Period),
     /// The edit would break an invariant of the dataset.
     #[error("{}", .0.describe(Lang::En))]
     Invalid(Problem),
@@ -88,6 +98,45 @@ impl Action {
                 let directive = Box::new(dataset.directives.remove(index));
                 Ok(Action::InsertDirective { index, directive })
             }
+            Action::PutObservation { indicator, observation } => {
+                let problem = observation_problem(&indicator, &observation);
+                let target = dataset
+                    .indicators
+                    .iter_mut()
+                    .find(|i| i.id == indicator)
+                    .ok_or_else(|| ActionError::NoSuchIndicator(indicator.clone()))?;
+                if let Some(problem) = problem {
+                    return Err(ActionError::Invalid(problem));
+                }
+                let period = observation.period;
+                let observations = &mut target.observations;
+                match observations.iter().position(|o| o.period == period) {
+                    Some(index) => {
+                        let old = std::mem::replace(&mut observations[index], *observation);
+                        Ok(Action::PutObservation { indicator, observation: Box::new(old) })
+                    }
+                    None => {
+                        // Kept sorted by period, so files and tables read in time order.
+                        let index = observations.partition_point(|o| o.period < period);
+                        observations.insert(index, *observation);
+                        Ok(Action::RemoveObservation { indicator, period })
+                    }
+                }
+            }
+            Action::RemoveObservation { indicator, period } => {
+                let target = dataset
+                    .indicators
+                    .iter_mut()
+                    .find(|i| i.id == indicator)
+                    .ok_or_else(|| ActionError::NoSuchIndicator(indicator.clone()))?;
+                let index = target
+                    .observations
+                    .iter()
+                    .position(|o| o.period == period)
+                    .ok_or_else(|| ActionError::NoSuchObservation(indicator.clone(), period))?;
+                let old = target.observations.remove(index);
+                Ok(Action::PutObservation { indicator, observation: Box::new(old) })
+            }
             Action::Batch(actions) => {
                 let mut inverses = Vec::with_capacity(actions.len());
                 for action in actions {
@@ -108,6 +157,27 @@ impl Action {
             }
         }
     }
+}
+
+/// What would make a figure invalid, checked before it enters the dataset (the same rules
+/// as `Dataset::validate`).
+fn observation_problem(indicator: &str, observation: &Observation) -> Option<Problem> {
+    let probe = Dataset {
+        province: String::new(),
+        source: String::new(),
+        meetings: Vec::new(),
+        units: Vec::new(),
+        directives: Vec::new(),
+        indicators: vec![crate::model::Indicator {
+            id: indicator.to_owned(),
+            name: indicator.to_owned(),
+            name_en: String::new(),
+            unit: String::new(),
+            observations: vec![observation.clone()],
+        }],
+        zones: Vec::new(),
+    };
+    probe.validate().into_iter().next()
 }
 
 /// Edits one directive in place with `change` (which returns the inverse), then checks the
@@ -164,6 +234,30 @@ mod tests {
         assert!(matches!(before_meeting.apply(&mut data), Err(ActionError::Invalid(_))));
         let missing = Action::SetCompleted { id: DirectiveId(99), on: None };
         assert_eq!(missing.apply(&mut data), Err(ActionError::NoSuchDirective(DirectiveId(99))));
+        assert_eq!(data, original);
+    }
+
+    #[test]
+    fn figures_are_put_replaced_and_removed_with_exact_inverses() {
+        let original = dataset::builtin();
+        let mut data = original.clone();
+        let h1_2020 = Period::FirstMonths { year: 2020, months: 6 };
+        let mut new = data.indicators[0].observations[1].clone();
+        new.period = h1_2020;
+        new.value = 400e6;
+        let undo_add =
+            Action::PutObservation { indicator: "electricity".into(), observation: Box::new(new) }
+                .apply(&mut data)
+                .unwrap();
+        assert_eq!(data.indicators[0].observations.last().unwrap().period, h1_2020);
+        let mut negative = data.indicators[0].observations[0].clone();
+        negative.value = -1.0;
+        let refused = Action::PutObservation {
+            indicator: "electricity".into(),
+            observation: Box::new(negative),
+        };
+        assert!(matches!(refused.apply(&mut data), Err(ActionError::Invalid(_))));
+        let _ = undo_add.apply(&mut data).unwrap();
         assert_eq!(data, original);
     }
 

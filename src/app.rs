@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::action::Action;
+use crate::chart::Charts;
 use crate::command::Command;
 use crate::dataset;
 use crate::dialogs::{FileDialogs, Picked, SystemDialogs};
@@ -112,6 +113,10 @@ pub struct App {
     commands: Vec<Command>,
     actions: Vec<Action>,
     directives_ui: ui::directives::State,
+    output_ui: ui::output::State,
+    zones_ui: ui::zones::State,
+    /// The charts of the document, with the revision and language they were built for.
+    charts: Option<(u64, Lang, Charts)>,
     /// Set once the user agreed to close (saved or discarded), so the next close request
     /// goes through.
     close_confirmed: bool,
@@ -137,6 +142,9 @@ impl App {
             commands: Vec::new(),
             actions: Vec::new(),
             directives_ui: ui::directives::State::default(),
+            output_ui: ui::output::State::default(),
+            zones_ui: ui::zones::State::default(),
+            charts: None,
             close_confirmed: false,
             shown_title: String::new(),
         };
@@ -159,6 +167,39 @@ impl App {
     /// The tab shown.
     pub fn tab(&self) -> Tab {
         self.settings.tab
+    }
+
+    /// Queues an edit as the UI does; it is applied at the end of the next frame.
+    pub fn submit(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// The view shown in the Sản lượng tab.
+    pub fn output_view(&self) -> ui::output::OutputView {
+        self.output_ui.view
+    }
+
+    /// The charts as last drawn (built for the current revision and language).
+    pub fn charts(&self) -> Option<&Charts> {
+        self.charts.as_ref().map(|(_, _, charts)| charts)
+    }
+
+    /// The charts for the document as it is now, rebuilt only after an edit, an undo, a
+    /// new document or a change of language.
+    fn current_charts(&mut self) -> &Charts {
+        let key = (self.doc.revision(), self.lang());
+        let stale = !matches!(&self.charts, Some((revision, lang, _)) if (*revision, *lang) == key);
+        if stale {
+            self.charts = Some((key.0, key.1, Charts::build(self.doc.dataset(), key.1)));
+        }
+        &self.charts.as_ref().expect("just built").2
+    }
+
+    /// Puts `doc` in place of the open document, dropping what belonged to the old one.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.charts = None;
+        self.directives_ui = ui::directives::State::default();
     }
 
     /// The dialog waiting for an answer, if any.
@@ -206,7 +247,7 @@ impl App {
         let t = &self.lang().strings().app;
         match command {
             Command::NewFromSample => {
-                self.doc = Document::new(dataset::builtin(), None);
+                self.replace_document(Document::new(dataset::builtin(), None));
                 self.status_line = t.builtin.clone();
             }
             Command::Open => match self.dialogs.pick_open() {
@@ -236,8 +277,7 @@ impl App {
     fn open_path(&mut self, path: &Path) {
         match storage::load(path) {
             Ok(dataset) => {
-                self.doc = Document::new(dataset, Some(path.to_owned()));
-                self.directives_ui = ui::directives::State::default();
+                self.replace_document(Document::new(dataset, Some(path.to_owned())));
                 let t = &self.lang().strings().app;
                 self.status_line = fill(&t.opened, &[("file", &path.display())]);
             }
@@ -375,14 +415,16 @@ impl eframe::App for App {
                 ui.label(&self.status_line);
             });
         });
+        self.current_charts();
         egui::CentralPanel::default().show(ui, |ui| {
             ui::tab_bar(ui, &mut self.settings.tab, lang);
             ui.separator();
-            let view = ui::View { dataset: self.doc.dataset(), lang, today };
+            let charts = &self.charts.as_ref().expect("built above").2;
+            let view = ui::View { dataset: self.doc.dataset(), charts, lang, today };
             match self.settings.tab {
                 Tab::Overview => ui::overview::show(ui, &view),
-                Tab::Output => ui::output::show(ui, &view),
-                Tab::Zones => ui::zones::show(ui, &view),
+                Tab::Output => ui::output::show(ui, &view, &mut self.output_ui),
+                Tab::Zones => ui::zones::show(ui, &view, &mut self.zones_ui),
                 Tab::Directives => {
                     ui::directives::show(ui, &view, &mut self.directives_ui, &mut self.actions)
                 }

@@ -116,6 +116,28 @@ pub fn qualifier_word(qualifier: Qualifier, lang: Lang) -> Option<&'static str> 
     }
 }
 
+/// The qualifier as a compact sign for chart labels: `>` for over / more than, `~` for
+/// about / nearly, nothing for exact.
+pub fn qualifier_sign(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "",
+        Qualifier::Over | Qualifier::MoreThan => "> ",
+        Qualifier::About | Qualifier::Nearly => "~",
+    }
+}
+
+/// A value for a chart label: `> 1,8 triệu m³`, `72.000 m³`.
+pub fn compact_quantity(value: f64, qualifier: Qualifier, unit: &str, lang: Lang) -> String {
+    format!("{}{}", qualifier_sign(qualifier), quantity(value, unit, lang))
+}
+
+/// A change for a chart label: `+9,5%`, `+~13%`.
+pub fn compact_change(change: Change, lang: Lang) -> String {
+    let sign = if change.percent > 0.0 { "+" } else { "" };
+    let approx = if qualifier_sign(change.qualifier).is_empty() { "" } else { "~" };
+    format!("{sign}{approx}{}", percent(change.percent, lang))
+}
+
 /// The qualifier in a column of its own: its word, or "chính xác".
 pub fn qualifier_name(qualifier: Qualifier, lang: Lang) -> &'static str {
     qualifier_word(qualifier, lang).unwrap_or(&lang.strings().words.exact)
@@ -261,6 +283,16 @@ mod tests {
         assert_eq!(change(nearly, Lang::Vi), "gần +13%");
         assert_eq!(change(nearly, Lang::En), "nearly +13%");
         assert_eq!(change(fall, Lang::Vi), "-4,3%");
+    }
+
+    #[test]
+    fn compact_forms_for_chart_labels() {
+        assert_eq!(compact_quantity(1.8e6, Qualifier::MoreThan, "m³", Lang::Vi), "> 1,8 triệu m³");
+        assert_eq!(compact_quantity(72_000.0, Qualifier::Exact, "m³", Lang::Vi), "72.000 m³");
+        let nearly = Change { percent: 13.0, qualifier: Qualifier::Nearly };
+        assert_eq!(compact_change(nearly, Lang::Vi), "+~13%");
+        let exact = Change { percent: 9.5, qualifier: Qualifier::Exact };
+        assert_eq!(compact_change(exact, Lang::Vi), "+9,5%");
     }
 
     #[test]

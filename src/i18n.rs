@@ -62,6 +62,7 @@ pub struct Strings {
     pub zones: ZoneStrings,
     pub directives: DirectiveStrings,
     pub status: StatusStrings,
+    pub charts: ChartStrings,
     pub words: Words,
     pub problems: ProblemStrings,
     pub load: LoadStrings,
@@ -148,7 +149,6 @@ pub struct FigureStrings {
     pub status: String,
     pub source: String,
     pub no_figures: String,
-    pub charts_coming: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,7 +161,6 @@ pub struct ZoneStrings {
     pub count: String,
     pub note: String,
     pub no_area: String,
-    pub total: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -182,6 +181,27 @@ pub struct DirectiveStrings {
     pub none: String,
     pub count: String,
     pub missing_unit: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartStrings {
+    pub growth_view: String,
+    pub value_axis: String,
+    pub no_figures: String,
+    pub single_period: String,
+    pub growth_title: String,
+    pub growth_axis: String,
+    pub growth_missing: String,
+    pub zone_count: String,
+    pub zones_title: String,
+    pub zones_axis: String,
+    pub over_time: String,
+    pub interact: String,
+    pub reset_view: String,
+    pub legend_reported: String,
+    pub legend_derived: String,
+    pub computed_change: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod chart;
 pub mod cli;
 pub mod command;
 pub mod dataset;

@@ -9,5 +9,8 @@ mod dataset_facts;
 /// Files on disk: round trips, and every kind of bad file through `check` and Open.
 mod files;
 
+/// The charts of the output, zones and overview tabs.
+mod charts;
+
 /// The window driven as a user would, through egui_kittest.
 mod gui;

@@ -2,6 +2,7 @@
 //! theme. Tabs read a [`View`] of the data and push edits as [`crate::action::Action`]s;
 //! they never change the dataset themselves.
 
+pub mod charts;
 pub mod directives;
 pub mod menu;
 pub mod modals;
@@ -13,12 +14,15 @@ pub mod zones;
 use jiff::civil::Date;
 
 use crate::app::Tab;
+use crate::chart::Charts;
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
 /// What a tab draws from.
 pub struct View<'a> {
     pub dataset: &'a Dataset,
+    /// The charts of `dataset`, current for its revision and the language.
+    pub charts: &'a Charts,
     pub lang: Lang,
     pub today: Date,
 }

@@ -1,60 +1,177 @@
-//! Sản lượng: each product's figures by period. (Its charts build on this.)
+//! Sản lượng: one view a product (bars by period, the line over time when there is one,
+//! its figures) and a growth view comparing the products, chosen by sub-tabs.
 
+use crate::chart::{ProductChart, indicator_name};
 use crate::format;
-use crate::model::Basis;
-use crate::ui::overview::indicator_name;
+use crate::i18n::{Lang, fill};
+use crate::model::{Basis, Indicator};
+use crate::ui::charts::{self, PlotControls, Size};
 use crate::ui::{View, card, theme};
 
+/// Which view of the tab is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputView {
+    /// The product at this index of the dataset's indicators.
+    Product(usize),
+    /// All products' change vs the same period.
+    Growth,
+}
+
+impl Default for OutputView {
+    fn default() -> Self {
+        OutputView::Product(0)
+    }
+}
+
+/// What the tab remembers between frames.
+#[derive(Debug, Default)]
+pub struct State {
+    pub view: OutputView,
+    pub controls: PlotControls,
+}
+
 /// Draws the output tab.
-pub fn show(ui: &mut egui::Ui, view: &View) {
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State) {
     let lang = view.lang;
-    let t = &lang.strings().figures;
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.label(egui::RichText::new(&t.charts_coming).color(theme::MUTED));
-        for indicator in &view.dataset.indicators {
-            ui.add_space(6.0);
-            card(ui, |ui| {
-                let colour = theme::product_colour(&indicator.id);
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{} ({})",
-                        indicator_name(indicator, lang),
-                        indicator.unit
-                    ))
-                    .font(theme::bold(18.0))
-                    .color(colour),
-                );
-                if indicator.observations.is_empty() {
-                    ui.label(&t.no_figures);
-                }
-                egui::Grid::new(("output", &indicator.id))
-                    .num_columns(4)
-                    .spacing([20.0, 4.0])
-                    .show(ui, |ui| {
-                        for observation in &indicator.observations {
-                            let derived = observation.basis == Basis::Derived;
-                            let styled = |s: String| {
-                                let text = egui::RichText::new(s);
-                                if derived { text.italics().color(theme::DERIVED) } else { text }
-                            };
-                            ui.label(styled(format::period_long(observation.period, lang)));
-                            ui.label(styled(format::qualified_quantity(
-                                observation.value,
-                                observation.qualifier,
-                                &indicator.unit,
-                                lang,
-                            )));
-                            ui.label(styled(
-                                observation
-                                    .change
-                                    .map(|c| format::change(c, lang))
-                                    .unwrap_or_default(),
-                            ));
-                            ui.label(styled(format::basis(observation.basis, lang).to_owned()));
-                            ui.end_row();
-                        }
-                    });
-            });
+    let t = &lang.strings().charts;
+    let products = &view.dataset.indicators;
+    let selected = match state.view {
+        OutputView::Product(i) => Some(i),
+        OutputView::Growth => None,
+    }
+    .filter(|i| *i < products.len());
+    ui.horizontal_wrapped(|ui| {
+        for (i, indicator) in products.iter().enumerate() {
+            let label = egui::RichText::new(indicator_name(indicator, lang))
+                .color(theme::product_colour(&indicator.id));
+            if ui.selectable_label(selected == Some(i), label).clicked() {
+                state.view = OutputView::Product(i);
+            }
+        }
+        if ui.selectable_label(selected.is_none(), t.growth_view.as_str()).clicked() {
+            state.view = OutputView::Growth;
         }
     });
+    state.controls.show(ui, lang);
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match selected {
+        Some(i) => product_view(ui, view, &products[i], &view.charts.products[i], &state.controls),
+        None => growth_view(ui, view, &state.controls),
+    });
+    state.controls.end_frame();
+}
+
+fn product_view(
+    ui: &mut egui::Ui,
+    view: &View,
+    indicator: &Indicator,
+    chart: &ProductChart,
+    controls: &PlotControls,
+) {
+    let lang = view.lang;
+    let t = &lang.strings().charts;
+    let colour = theme::product_colour(&indicator.id);
+    ui.label(
+        egui::RichText::new(format!("{} ({})", chart.title, indicator.unit))
+            .font(theme::bold(20.0))
+            .color(colour),
+    );
+    legend(
+        ui,
+        lang,
+        chart.bars.iter().any(|b| b.derived),
+        chart.changes.iter().any(|c| c.computed),
+    );
+    if let Some(notice) = &chart.notice {
+        ui.label(egui::RichText::new(notice).color(theme::MUTED).italics());
+    }
+    if !chart.bars.is_empty() {
+        charts::product_bars(ui, chart, Size::Full { height: 340.0 }, controls, lang);
+        ui.label(egui::RichText::new(summary(chart)).small().color(theme::MUTED));
+    }
+    if chart.line.is_some() {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(&t.over_time).font(theme::bold(17.0)));
+        charts::product_line(ui, chart, 260.0, controls, lang);
+    }
+    ui.add_space(8.0);
+    card(ui, |ui| figures_grid(ui, indicator, lang));
+}
+
+/// The chart in one line of text: what a screen reader says, and what tests read.
+pub fn summary(chart: &ProductChart) -> String {
+    let mut parts: Vec<String> =
+        chart.bars.iter().map(|b| format!("{}: {}", b.period_label, b.label)).collect();
+    parts.extend(chart.changes.iter().map(|c| c.text.clone()));
+    parts.join(" · ")
+}
+
+fn legend(ui: &mut egui::Ui, lang: Lang, derived: bool, computed: bool) {
+    let t = &lang.strings().charts;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(&t.legend_reported).small().color(theme::MUTED));
+        if derived {
+            ui.label(
+                egui::RichText::new(format!("· {}", t.legend_derived)).small().color(theme::MUTED),
+            );
+        }
+        if computed {
+            ui.label(
+                egui::RichText::new(format!("· {}", t.computed_change)).small().color(theme::MUTED),
+            );
+        }
+    });
+}
+
+fn growth_view(ui: &mut egui::Ui, view: &View, controls: &PlotControls) {
+    let lang = view.lang;
+    let t = &lang.strings().charts;
+    let chart = &view.charts.growth;
+    ui.label(egui::RichText::new(&chart.title).font(theme::bold(20.0)));
+    legend(ui, lang, false, chart.bars.iter().any(|b| b.computed));
+    if !chart.bars.is_empty() {
+        charts::growth(ui, chart, 360.0, controls, lang);
+        let summary: Vec<String> =
+            chart.bars.iter().map(|b| format!("{}: {}", b.label, b.text)).collect();
+        ui.label(egui::RichText::new(summary.join(" · ")).small().color(theme::MUTED));
+    }
+    if !chart.missing.is_empty() {
+        let names = chart.missing.join(", ");
+        ui.label(
+            egui::RichText::new(fill(&t.growth_missing, &[("names", &names)])).color(theme::MUTED),
+        );
+    }
+}
+
+fn figures_grid(ui: &mut egui::Ui, indicator: &Indicator, lang: Lang) {
+    let t = &lang.strings().figures;
+    if indicator.observations.is_empty() {
+        ui.label(&t.no_figures);
+        return;
+    }
+    egui::Grid::new(("output", &indicator.id))
+        .num_columns(4)
+        .spacing([20.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for observation in indicator.observations.iter().rev().take(24) {
+                let derived = observation.basis == Basis::Derived;
+                let styled = |s: String| {
+                    let text = egui::RichText::new(s);
+                    if derived { text.italics().color(theme::DERIVED) } else { text }
+                };
+                ui.label(styled(format::period_long(observation.period, lang)));
+                ui.label(styled(format::qualified_quantity(
+                    observation.value,
+                    observation.qualifier,
+                    &indicator.unit,
+                    lang,
+                )));
+                ui.label(styled(
+                    observation.change.map(|c| format::change(c, lang)).unwrap_or_default(),
+                ));
+                ui.label(styled(format::basis(observation.basis, lang).to_owned()));
+                ui.end_row();
+            }
+        });
 }

@@ -2,14 +2,22 @@
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::chart::indicator_name;
 use crate::format;
 use crate::model::{Basis, Indicator, Observation};
+use crate::ui::charts::{self, PlotControls, Size};
 use crate::ui::{View, card, heading, theme};
 
 /// Draws the overview tab.
 pub fn show(ui: &mut egui::Ui, view: &View) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        meeting_card(ui, view);
+        let width = ui.available_width();
+        ui.horizontal_top(|ui| {
+            // The meeting on the left, the three product charts small on the right.
+            let card_width = (width * 0.55).max(360.0);
+            ui.allocate_ui(egui::vec2(card_width, 0.0), |ui| meeting_card(ui, view));
+            ui.vertical(|ui| small_charts(ui, view));
+        });
         ui.add_space(8.0);
         heading(ui, &view.lang.strings().overview.figures);
         figures_table(ui, view);
@@ -49,6 +57,24 @@ fn meeting_card(ui: &mut egui::Ui, view: &View) {
         bullets(ui, &t.topics, &meeting.topics);
         bullets(ui, &t.assessment, &meeting.assessment);
     });
+}
+
+fn small_charts(ui: &mut egui::Ui, view: &View) {
+    // Small charts never move: drag and zoom live in the Sản lượng tab.
+    let still = PlotControls::default();
+    for chart in &view.charts.products {
+        let colour = theme::product_colour(&chart.indicator_id);
+        ui.label(egui::RichText::new(&chart.title).font(theme::bold(14.0)).color(colour));
+        if chart.bars.is_empty() {
+            ui.label(
+                egui::RichText::new(chart.notice.as_deref().unwrap_or_default())
+                    .small()
+                    .color(theme::MUTED),
+            );
+            continue;
+        }
+        charts::product_bars(ui, chart, Size::Small { height: 130.0 }, &still, view.lang);
+    }
 }
 
 fn bullets(ui: &mut egui::Ui, title: &str, lines: &[String]) {
@@ -126,12 +152,4 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
                 });
             }
         });
-}
-
-/// The indicator's name in the UI language (the Vietnamese one when no English is given).
-pub fn indicator_name(indicator: &Indicator, lang: crate::i18n::Lang) -> &str {
-    match lang {
-        crate::i18n::Lang::En if !indicator.name_en.is_empty() => &indicator.name_en,
-        _ => &indicator.name,
-    }
 }

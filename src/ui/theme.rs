@@ -3,6 +3,7 @@
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
+use crate::model::ZoneKind;
 use crate::status::DirectiveStatus;
 
 /// The family of the bundled bold face, for headings.
@@ -66,6 +67,10 @@ pub const MUTED: Color32 = Color32::from_rgb(0x5f, 0x63, 0x68);
 pub const DERIVED: Color32 = Color32::from_rgb(0x6b, 0x6f, 0x76);
 /// Errors and warnings.
 pub const ERROR: Color32 = Color32::from_rgb(0xb3, 0x26, 0x1e);
+/// Chart labels.
+pub const INK: Color32 = Color32::from_rgb(0x20, 0x22, 0x26);
+/// The change written between two bars.
+pub const CHANGE: Color32 = Color32::from_rgb(0x0b, 0x6b, 0x3a);
 /// Card backgrounds.
 pub const CARD: Color32 = Color32::from_rgb(0xf7, 0xf8, 0xfa);
 /// Card borders and rules.
@@ -79,6 +84,22 @@ pub fn product_colour(indicator_id: &str) -> Color32 {
         "stone" => Color32::from_rgb(0x8a, 0x5a, 0x2b),
         "timber" => Color32::from_rgb(0x3f, 0x8f, 0x4e),
         _ => Color32::from_rgb(0x55, 0x55, 0x70),
+    }
+}
+
+/// The light fill of a derived bar: its product colour washed towards white, so it
+/// reads lighter in grey print as well (the hatching tells it apart without colour).
+pub fn derived_fill(colour: Color32) -> Color32 {
+    let wash = |c: u8| ((u16::from(c) + 3 * 255) / 4) as u8;
+    Color32::from_rgb(wash(colour.r()), wash(colour.g()), wash(colour.b()))
+}
+
+/// The colour of each kind of industrial land.
+pub fn zone_colour(kind: ZoneKind) -> Color32 {
+    match kind {
+        ZoneKind::IndustrialZone => Color32::from_rgb(0x2b, 0x4c, 0x7e),
+        ZoneKind::ExportProcessingZone => Color32::from_rgb(0x1c, 0x7c, 0x7d),
+        ZoneKind::IndustrialCluster => Color32::from_rgb(0xc0, 0x6a, 0x1b),
     }
 }
 

@@ -3,16 +3,43 @@
 use egui_extras::{Column, TableBuilder};
 
 use crate::format;
+use crate::ui::charts::{self, PlotControls};
 use crate::ui::{View, heading, theme};
 
-/// Draws the zones tab.
-pub fn show(ui: &mut egui::Ui, view: &View) {
+/// What the tab remembers between frames.
+#[derive(Debug, Default)]
+pub struct State {
+    pub controls: PlotControls,
+}
+
+/// Draws the zones tab: the chart of planned area, then the table of every zone.
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State) {
     let lang = view.lang;
     let t = &lang.strings().zones;
-    heading(ui, &t.title);
+    let chart = &view.charts.zones;
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        heading(ui, &chart.title);
+        state.controls.show(ui, lang);
+        if !chart.bars.is_empty() {
+            charts::zones(ui, chart, 300.0, &state.controls, lang);
+        }
+        for line in &chart.without_area {
+            ui.label(egui::RichText::new(line).italics().color(theme::MUTED));
+        }
+        ui.add_space(8.0);
+        heading(ui, &t.title);
+        table(ui, view);
+    });
+    state.controls.end_frame();
+}
+
+fn table(ui: &mut egui::Ui, view: &View) {
+    let lang = view.lang;
+    let t = &lang.strings().zones;
     TableBuilder::new(ui)
         .id_salt("zones")
         .striped(true)
+        .vscroll(false)
         .column(Column::auto().at_least(240.0))
         .column(Column::auto().at_least(170.0))
         .column(Column::auto().at_least(190.0))
