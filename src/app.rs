@@ -27,11 +27,19 @@ pub struct AppConfig {
     pub lang: Option<Lang>,
     /// A file to open instead of the built-in dataset.
     pub open: Option<PathBuf>,
+    /// When the process started: print the time to the first frame, then quit.
+    pub first_frame_then_quit: Option<std::time::Instant>,
 }
 
 impl Default for AppConfig {
     fn default() -> Self {
-        AppConfig { dialogs: Box::new(SystemDialogs), today: None, lang: None, open: None }
+        AppConfig {
+            dialogs: Box::new(SystemDialogs),
+            today: None,
+            lang: None,
+            open: None,
+            first_frame_then_quit: None,
+        }
     }
 }
 
@@ -121,6 +129,7 @@ pub struct App {
     /// goes through.
     close_confirmed: bool,
     shown_title: String,
+    first_frame_then_quit: Option<std::time::Instant>,
 }
 
 impl App {
@@ -147,6 +156,7 @@ impl App {
             charts: None,
             close_confirmed: false,
             shown_title: String::new(),
+            first_frame_then_quit: config.first_frame_then_quit,
         };
         if let Some(path) = config.open {
             app.open_path(&path);
@@ -270,6 +280,7 @@ impl App {
                 let done = self.doc.redo();
                 self.status_line = if done { &t.redone } else { &t.nothing_to_redo }.clone();
             }
+            Command::ShowTab(tab) => self.settings.tab = tab,
         }
     }
 
@@ -327,7 +338,10 @@ impl App {
     fn ask_for_path(&mut self, purpose: PathPurpose, then: Option<Command>) {
         let text = match (purpose, self.doc.path()) {
             (PathPurpose::Save, Some(path)) => path.display().to_string(),
-            (PathPurpose::Save, None) => dataset::BUILTIN_FILE_NAME.to_owned(),
+            (PathPurpose::Save, None) => {
+                let folder = std::env::home_dir().unwrap_or_default();
+                folder.join(dataset::BUILTIN_FILE_NAME).display().to_string()
+            }
             (PathPurpose::Open, _) => String::new(),
         };
         self.modal = Some(Modal::TypePath { purpose, text, then });
@@ -388,6 +402,19 @@ impl App {
         }
     }
 
+    /// With `--first-frame-then-quit`: the second pass starts once the first frame is
+    /// painted; print the time since start then, and quit.
+    fn measure_first_frame(&mut self, ctx: &egui::Context) {
+        let Some(started) = self.first_frame_then_quit else { return };
+        if ctx.cumulative_pass_nr() == 0 {
+            ctx.request_repaint();
+            return;
+        }
+        println!("first frame: {} ms after start", started.elapsed().as_millis());
+        self.first_frame_then_quit = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.window_title();
         if title != self.shown_title {
@@ -443,6 +470,7 @@ impl eframe::App for App {
             ctx.request_repaint();
         }
         self.update_title(&ctx);
+        self.measure_first_frame(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

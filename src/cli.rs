@@ -22,6 +22,9 @@ pub struct Cli {
     pub command: Option<CliCommand>,
     /// A dataset file (.ron) to open; without it the window shows the built-in dataset.
     pub file: Option<PathBuf>,
+    /// Print the time from start to the first drawn frame, then quit (for measuring).
+    #[arg(long, hide = true)]
+    pub first_frame_then_quit: bool,
 }
 
 /// The commands that need no window.

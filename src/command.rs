@@ -4,6 +4,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::app::Tab;
 use crate::i18n::Lang;
 
 /// A request from a menu item or shortcut.
@@ -23,6 +24,8 @@ pub enum Command {
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Show a tab (Ctrl+1 … Ctrl+4).
+    ShowTab(Tab),
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -30,7 +33,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 7] = [
+    pub const ALL: [Command; 11] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -38,6 +41,10 @@ impl Command {
         Command::Quit,
         Command::Undo,
         Command::Redo,
+        Command::ShowTab(Tab::Overview),
+        Command::ShowTab(Tab::Output),
+        Command::ShowTab(Tab::Zones),
+        Command::ShowTab(Tab::Directives),
     ];
 
     /// Its label in the menus.
@@ -51,6 +58,7 @@ impl Command {
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
             Command::Redo => &t.redo,
+            Command::ShowTab(tab) => tab.label(lang),
         }
     }
 
@@ -64,7 +72,14 @@ impl Command {
         const UNDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Z)];
         const REDO: [KeyboardShortcut; 2] =
             [KeyboardShortcut::new(CTRL, Key::Y), KeyboardShortcut::new(CTRL_SHIFT, Key::Z)];
+        const TABS: [[KeyboardShortcut; 1]; 4] = [
+            [KeyboardShortcut::new(CTRL, Key::Num1)],
+            [KeyboardShortcut::new(CTRL, Key::Num2)],
+            [KeyboardShortcut::new(CTRL, Key::Num3)],
+            [KeyboardShortcut::new(CTRL, Key::Num4)],
+        ];
         match self {
+            Command::ShowTab(tab) => &TABS[tab as usize],
             Command::NewFromSample => &[],
             Command::Open => &OPEN,
             Command::Save => &SAVE,

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod model;
 pub mod status;
 pub mod storage;
+pub mod synth;
 pub mod ui;
 
 pub use app::{App, AppConfig};

@@ -8,6 +8,7 @@ use industry_desk::cli::{self, Cli, CliCommand};
 use industry_desk::{App, AppConfig};
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = Cli::parse();
     let lang = args.lang.unwrap_or_default();
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
@@ -16,14 +17,19 @@ fn main() -> ExitCode {
         Some(CliCommand::New { out: path, force }) => {
             cli::new(&path, force, lang, &mut out, &mut err)
         }
-        None => run_window(args.lang, args.file),
+        None => {
+            let config = AppConfig {
+                lang: args.lang,
+                open: args.file,
+                first_frame_then_quit: args.first_frame_then_quit.then_some(started),
+                ..AppConfig::default()
+            };
+            run_window(config)
+        }
     }
 }
 
-fn run_window(
-    lang: Option<industry_desk::i18n::Lang>,
-    file: Option<std::path::PathBuf>,
-) -> ExitCode {
+fn run_window(config: AppConfig) -> ExitCode {
     let options = eframe::NativeOptions {
         // glow runs on software OpenGL where a laptop has no usable GPU driver.
         renderer: eframe::Renderer::Glow,
@@ -34,7 +40,6 @@ fn run_window(
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
-    let config = AppConfig { lang, open: file, ..AppConfig::default() };
     match eframe::run_native(
         "industry-desk",
         options,

@@ -247,3 +247,31 @@ fn the_language_switches_to_english_and_back() {
     harness.run();
     harness.get_by_label("Tổng quan");
 }
+
+#[test]
+fn ctrl_and_a_number_switch_tabs() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    for (key, tab) in [
+        (Key::Num4, Tab::Directives),
+        (Key::Num2, Tab::Output),
+        (Key::Num3, Tab::Zones),
+        (Key::Num1, Tab::Overview),
+    ] {
+        harness.key_press_modifiers(Modifiers::COMMAND, key);
+        harness.run();
+        assert_eq!(harness.state().tab(), tab);
+    }
+}
+
+#[test]
+fn escape_cancels_the_unsaved_changes_dialog() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Hoàn thành nhiệm vụ 1");
+    menu(&mut harness, "Tệp", "Mới từ dữ liệu mẫu");
+    assert!(matches!(harness.state().modal(), Some(Modal::Unsaved { .. })));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().modal().is_none());
+    assert!(harness.state().document().is_dirty(), "the work is still there");
+}

@@ -55,6 +55,7 @@ pub fn harness(dialogs: &ScriptedDialogs, open: Option<PathBuf>) -> Harness<'sta
                 today: Some(TODAY),
                 lang: Some(Lang::Vi),
                 open,
+                first_frame_then_quit: None,
             },
         )
     });

@@ -100,8 +100,10 @@ pub fn product_bars(
         .x_axis_formatter(move |mark, _| category_label(&labels, mark.value))
         .y_axis_formatter(|mark, _| axis_number(mark.value, lang))
         .label_formatter(|_| None);
-    if let Size::Full { .. } = size {
-        plot = plot.y_axis_label(chart.axis_title.clone());
+    match size {
+        Size::Full { .. } => plot = plot.y_axis_label(chart.axis_title.clone()),
+        // Small charts carry their values on the bars; an axis would only crowd them.
+        Size::Small { .. } => plot = plot.show_axes([true, false]).show_grid(false),
     }
     let label_size = size.label_size();
     controls.configure(plot).show(ui, |plot_ui| {

@@ -1,6 +1,7 @@
 //! The menu bar: Tệp/File and Sửa/Edit menus generated from [`Command`], and the language
 //! switch.
 
+use crate::app::Tab;
 use crate::command::Command;
 use crate::document::Document;
 use crate::i18n::Lang;
@@ -19,6 +20,11 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, lang: &mut Lang, commands: &mut V
         ui.menu_button(&t.edit, |ui| {
             item(ui, Command::Undo, *lang, doc.can_undo(), commands);
             item(ui, Command::Redo, *lang, doc.can_redo(), commands);
+        });
+        ui.menu_button(&t.view, |ui| {
+            for tab in Tab::ALL {
+                item(ui, Command::ShowTab(tab), *lang, true, commands);
+            }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             for choice in [Lang::En, Lang::Vi] {

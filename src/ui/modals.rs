@@ -70,6 +70,10 @@ pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) 
                     let mut typed = text.clone();
                     let field = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(520.0));
                     let field = field.accessible_name(t.path_label.clone());
+                    if ui.memory(|m| m.focused().is_none()) {
+                        // Type straight away, as in a system dialog.
+                        field.request_focus();
+                    }
                     let entered =
                         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
@@ -93,7 +97,9 @@ pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) 
                 }
             }
         });
-    if answer.is_none() && modal_response.should_close() {
+    // Escape or a click outside cancels, unless a button was pressed this frame.
+    let still_open = matches!(answer, None | Some(Answer::Waiting(_)));
+    if still_open && modal_response.should_close() {
         answer = Some(Answer::Closed);
     }
     answer.unwrap_or(Answer::Waiting(modal))

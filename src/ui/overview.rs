@@ -12,11 +12,20 @@ use crate::ui::{View, card, heading, theme};
 pub fn show(ui: &mut egui::Ui, view: &View) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         let width = ui.available_width();
+        let top_down = egui::Layout::top_down(egui::Align::Min);
         ui.horizontal_top(|ui| {
             // The meeting on the left, the three product charts small on the right.
-            let card_width = (width * 0.55).max(360.0);
-            ui.allocate_ui(egui::vec2(card_width, 0.0), |ui| meeting_card(ui, view));
-            ui.vertical(|ui| small_charts(ui, view));
+            let card_width = (width * 0.56).max(360.0);
+            ui.allocate_ui_with_layout(egui::vec2(card_width, 0.0), top_down, |ui| {
+                ui.set_width(card_width);
+                meeting_card(ui, view);
+            });
+            // Leave room for the scroll bar.
+            let rest = ui.available_width() - 16.0;
+            ui.allocate_ui_with_layout(egui::vec2(rest, 0.0), top_down, |ui| {
+                ui.set_width(rest);
+                small_charts(ui, view);
+            });
         });
         ui.add_space(8.0);
         heading(ui, &view.lang.strings().overview.figures);
@@ -39,17 +48,22 @@ fn meeting_card(ui: &mut egui::Ui, view: &View) {
         return;
     };
     card(ui, |ui| {
+        let width = ui.available_width();
         ui.label(egui::RichText::new(&meeting.title).font(theme::bold(20.0)));
         ui.add_space(4.0);
         egui::Grid::new("meeting").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
             let mut row = |label: &str, value: String| {
                 ui.label(egui::RichText::new(label).font(theme::bold(15.0)));
-                ui.label(value);
+                // Long values wrap inside the card instead of pushing the charts away.
+                ui.scope(|ui| {
+                    ui.set_max_width(width * 0.72);
+                    ui.add(egui::Label::new(value).wrap());
+                });
                 ui.end_row();
             };
             row(&t.date, format::date(meeting.date));
             row(&t.chair, meeting.chair.clone());
-            row(&t.attendees, meeting.attendees.join("; "));
+            row(&t.attendees, meeting.attendees.join("\n"));
             if !meeting.reporting_body.is_empty() {
                 row(&t.reporting_body, meeting.reporting_body.clone());
             }
@@ -117,7 +131,10 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
                 [&t.indicator, &t.period, &t.value, &t.qualifier, &t.change, &t.basis, &t.status]
             {
                 header.col(|ui| {
-                    ui.label(egui::RichText::new(title).font(theme::bold(15.0)));
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(title).font(theme::bold(15.0)))
+                            .extend(),
+                    );
                 });
             }
         })
@@ -146,7 +163,8 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
                     ];
                     for cell in cells {
                         row.col(|ui| {
-                            ui.label(text(cell)).on_hover_text(&observation.source_ref);
+                            ui.add(egui::Label::new(text(cell)).extend())
+                                .on_hover_text(&observation.source_ref);
                         });
                     }
                 });

@@ -48,7 +48,10 @@ fn table(ui: &mut egui::Ui, view: &View) {
         .header(24.0, |mut header| {
             for title in [&t.name, &t.kind, &t.area, &t.count, &t.note] {
                 header.col(|ui| {
-                    ui.label(egui::RichText::new(title).font(theme::bold(15.0)));
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(title).font(theme::bold(15.0)))
+                            .extend(),
+                    );
                 });
             }
         })
@@ -77,7 +80,8 @@ fn table(ui: &mut egui::Ui, view: &View) {
                         ui.label(zone.count.to_string());
                     });
                     row.col(|ui| {
-                        ui.label(egui::RichText::new(&zone.note).color(theme::MUTED));
+                        let note = egui::RichText::new(&zone.note).color(theme::MUTED);
+                        ui.add(egui::Label::new(note).truncate()).on_hover_text(&zone.note);
                     });
                 });
             }
