@@ -4,7 +4,9 @@
 use jiff::civil::Date;
 
 use crate::i18n::Lang;
-use crate::model::{Dataset, Directive, DirectiveId, Observation, Period, Problem, UnitId};
+use crate::model::{
+    Dataset, Directive, DirectiveId, Meeting, MeetingId, Observation, Period, Problem, Unit, UnitId,
+};
 
 /// One edit the user made.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +20,18 @@ pub enum Action {
     SetText { id: DirectiveId, text: String },
     /// Set or clear a directive's lead unit.
     SetLeadUnit { id: DirectiveId, unit: Option<UnitId> },
+    /// Replace a directive by an edited copy with the same id (every field of the editor).
+    ReplaceDirective(Box<Directive>),
+    /// Move a directive to a position of the list (clamped to its end).
+    MoveDirective { id: DirectiveId, to: usize },
+    /// Add a unit to the list units are chosen from.
+    AddUnit(Unit),
+    /// Remove a unit no directive names.
+    RemoveUnit { id: UnitId },
+    /// Add a meeting at the end of the list.
+    AddMeeting(Box<Meeting>),
+    /// Remove a meeting that has no directives.
+    RemoveMeeting { id: MeetingId },
     /// Insert a directive at a position of the list (clamped to its end).
     InsertDirective { index: usize, directive: Box<Directive> },
     /// Remove a directive.
@@ -39,6 +53,9 @@ pub enum ActionError {
     /// A directive with that id is already there.
     #[error("directive {0:?} already exists")]
     DuplicateDirective(DirectiveId),
+    /// The unit or meeting is still used, or its id is taken.
+    #[error("{0}")]
+    InUse(&'static str),
     /// The indicator it names is not in the dataset.
     #[error("indicator {0:?} does not exist")]
     NoSuchIndicator(String),
@@ -77,6 +94,67 @@ impl Action {
             Action::SetLeadUnit { id, unit } => edit_directive(dataset, id, |d| {
                 Action::SetLeadUnit { id, unit: std::mem::replace(&mut d.lead_unit, unit) }
             }),
+            Action::ReplaceDirective(directive) => {
+                let id = directive.id;
+                edit_directive(dataset, id, |d| {
+                    Action::ReplaceDirective(Box::new(std::mem::replace(d, *directive)))
+                })
+            }
+            Action::MoveDirective { id, to } => {
+                let from = dataset
+                    .directives
+                    .iter()
+                    .position(|d| d.id == id)
+                    .ok_or(ActionError::NoSuchDirective(id))?;
+                let directive = dataset.directives.remove(from);
+                let to = to.min(dataset.directives.len());
+                dataset.directives.insert(to, directive);
+                Ok(Action::MoveDirective { id, to: from })
+            }
+            Action::AddUnit(unit) => {
+                if dataset.unit(unit.id).is_some() {
+                    return Err(ActionError::InUse("unit id taken"));
+                }
+                if unit.name.trim().is_empty() {
+                    return Err(ActionError::Invalid(Problem::EmptyUnitName(unit.id)));
+                }
+                let id = unit.id;
+                dataset.units.push(unit);
+                Ok(Action::RemoveUnit { id })
+            }
+            Action::RemoveUnit { id } => {
+                if dataset.directives.iter().any(|d| crate::followup::involves(d, id)) {
+                    return Err(ActionError::InUse("unit in use"));
+                }
+                let index = dataset
+                    .units
+                    .iter()
+                    .position(|u| u.id == id)
+                    .ok_or(ActionError::InUse("no such unit"))?;
+                Ok(Action::AddUnit(dataset.units.remove(index)))
+            }
+            Action::AddMeeting(meeting) => {
+                if dataset.meeting(meeting.id).is_some() {
+                    return Err(ActionError::InUse("meeting id taken"));
+                }
+                if meeting.title.trim().is_empty() {
+                    return Err(ActionError::Invalid(Problem::EmptyMeetingTitle(meeting.id)));
+                }
+                let id = meeting.id;
+                dataset.meetings.push(*meeting);
+                Ok(Action::RemoveMeeting { id })
+            }
+            Action::RemoveMeeting { id } => {
+                if dataset.directives.iter().any(|d| d.meeting_id == id) {
+                    return Err(ActionError::InUse("meeting has directives"));
+                }
+                let index = dataset
+                    .meetings
+                    .iter()
+                    .position(|m| m.id == id)
+                    .ok_or(ActionError::InUse("no such meeting"))?;
+                Ok(Action::AddMeeting(Box::new(dataset.meetings.remove(index))))
+            }
             Action::InsertDirective { index, directive } => {
                 let id = directive.id;
                 if dataset.directive(id).is_some() {

@@ -13,6 +13,7 @@ pub mod command;
 pub mod dataset;
 pub mod dialogs;
 pub mod document;
+pub mod followup;
 pub mod format;
 pub mod i18n;
 pub mod model;

@@ -188,26 +188,38 @@ fn bad_files_count() -> usize {
     bad_files(tempfile::tempdir().unwrap().path()).len() - 1
 }
 
-#[test]
-fn unreadable_file_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("locked.ron");
+/// A file the loader can't read, and the words its message must contain. Root reads any
+/// file whatever its mode; then a file the kernel refuses to read stands in for it, so the
+/// read-error path is still the one tested.
+fn unreadable_file(dir: &Path) -> BadFile {
+    let path = dir.join("locked.ron");
     fs::write(&path, good_text()).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
     }
-    // Root reads any file whatever its mode; then a file the kernel refuses to read stands
-    // in for it, so the read-error path is still the one tested.
-    let readable_anyway = fs::File::open(&path).is_ok();
-    let target = if readable_anyway { PathBuf::from("/proc/self/mem") } else { path.clone() };
-    let out = run_cli(&["check", target.to_str().unwrap()]);
-    let message = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{message}");
-    assert!(message.contains(target.to_str().unwrap()), "{message}");
-    let expected = if readable_anyway { "lỗi khi đọc" } else { "không có quyền đọc" };
-    assert!(message.contains(expected), "{message}");
+    if fs::File::open(&path).is_ok() {
+        let path = PathBuf::from("/proc/self/mem");
+        BadFile { name: "mem", path, vi: "lỗi khi đọc", en: "read error" }
+    } else {
+        BadFile {
+            name: "locked.ron", path, vi: "không có quyền đọc", en: "no permission to read"
+        }
+    }
+}
+
+#[test]
+fn unreadable_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = unreadable_file(dir.path());
+    for (lang, words) in [("vi", bad.vi), ("en", bad.en)] {
+        let out = run_cli(&["check", bad.path.to_str().unwrap(), "--lang", lang]);
+        let message = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{message}");
+        assert!(message.contains(bad.path.to_str().unwrap()), "{message}");
+        assert!(message.contains(words), "{message}");
+    }
 }
 
 #[test]
@@ -222,7 +234,9 @@ fn open_in_the_window_refuses_every_bad_file_and_keeps_the_document() {
     let edited = harness.state().document().dataset().clone();
     assert!(harness.state().document().is_dirty());
 
-    for bad in bad_files(dir.path()) {
+    let mut cases = bad_files(dir.path());
+    cases.push(unreadable_file(dir.path()));
+    for bad in cases {
         let before = bytes_of(&bad.path);
         dialogs.will_pick(&bad.path);
         // Open with unsaved changes asks first; "Không lưu" goes on to the file.

@@ -46,8 +46,23 @@ impl FileDialogs for ScriptedDialogs {
 
 /// The one way tests build the app: 1280×800, Vietnamese, [`TODAY`], scripted dialogs.
 pub fn harness(dialogs: &ScriptedDialogs, open: Option<PathBuf>) -> Harness<'static, App> {
+    build(Harness::builder(), dialogs, open)
+}
+
+/// As [`harness`], drawing real pixels (wgpu on the CPU) for image snapshots.
+pub fn snapshot_harness() -> Harness<'static, App> {
+    build(Harness::builder().wgpu(), &ScriptedDialogs::default(), None)
+}
+
+fn build(
+    builder: egui_kittest::HarnessBuilder<App>,
+    dialogs: &ScriptedDialogs,
+    open: Option<PathBuf>,
+) -> Harness<'static, App> {
     let dialogs = dialogs.clone();
-    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |cc| {
+    // The app is light-themed; the harness would otherwise impose its dark default.
+    let builder = builder.with_size([1280.0, 800.0]).with_theme(egui::Theme::Light);
+    let mut harness = builder.build_eframe(move |cc| {
         App::new(
             cc,
             AppConfig {

@@ -14,3 +14,6 @@ mod charts;
 
 /// The window driven as a user would, through egui_kittest.
 mod gui;
+
+/// Image snapshots of every view.
+mod snapshots;

@@ -1,0 +1,327 @@
+//! The follow-up view of the directives, without egui: which directives a filter keeps, in
+//! what order, how many are overdue or due soon, and the per-unit completion table that
+//! provincial offices publish.
+
+use jiff::civil::Date;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{Dataset, Directive, DirectiveId, MeetingId, UnitId};
+use crate::status::DirectiveStatus;
+
+/// Days before a deadline from which a directive counts as due soon (sắp đến hạn).
+pub const DEFAULT_DUE_SOON_DAYS: i32 = 7;
+
+/// Text folded for searching: lower case, without diacritics, đ as d, so "ra soat mo da"
+/// finds "Rà soát mỏ đá" however it was typed (precomposed or with combining marks).
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// Whether a directive not yet done is due within `days` days of `today` (deadline today
+/// included, overdue excluded).
+pub fn is_due_soon(directive: &Directive, today: Date, days: i32) -> bool {
+    match (directive.completed_on, directive.deadline) {
+        (None, Some(due)) => {
+            let left = (due - today).get_days();
+            (0..=days).contains(&left)
+        }
+        _ => false,
+    }
+}
+
+/// What the checklist shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Words to find in the text, units, expected output or notes, diacritics ignored.
+    pub text: String,
+    pub meeting: Option<MeetingId>,
+    /// Lead, supporting or addressed unit.
+    pub unit: Option<UnitId>,
+    pub status: Option<StatusFilter>,
+    /// Deadline on or after.
+    pub due_from: Option<Date>,
+    /// Deadline on or before.
+    pub due_to: Option<Date>,
+}
+
+/// A status to filter by: one of the computed statuses, or "due soon".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusFilter {
+    Is(DirectiveStatus),
+    DueSoon,
+}
+
+/// Orders of the checklist.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// As in the file (the order of the meetings' texts).
+    #[default]
+    FileOrder,
+    /// Soonest deadline first; no deadline last.
+    Deadline,
+    /// Overdue first, then in progress, no deadline, done late, done on time.
+    Status,
+    /// By the lead unit's name; no lead last.
+    Unit,
+}
+
+impl Filter {
+    /// Whether the filter keeps everything.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// The indices into `dataset.directives` that `filter` keeps, in `sort` order.
+pub fn select(
+    dataset: &Dataset,
+    filter: &Filter,
+    sort: SortBy,
+    today: Date,
+    due_soon_days: i32,
+) -> Vec<usize> {
+    let words: Vec<String> = fold(&filter.text).split_whitespace().map(str::to_owned).collect();
+    let mut kept: Vec<usize> = dataset
+        .directives
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| keeps(dataset, d, filter, &words, today, due_soon_days))
+        .map(|(i, _)| i)
+        .collect();
+    let directives = &dataset.directives;
+    match sort {
+        SortBy::FileOrder => {}
+        SortBy::Deadline => {
+            kept.sort_by_key(|&i| (directives[i].deadline.is_none(), directives[i].deadline))
+        }
+        SortBy::Status => {
+            kept.sort_by_key(|&i| DirectiveStatus::of_directive(&directives[i], today))
+        }
+        SortBy::Unit => {
+            let name = |i: usize| {
+                directives[i].lead_unit.and_then(|u| dataset.unit(u)).map(|u| fold(&u.name))
+            };
+            kept.sort_by_cached_key(|&i| {
+                let name = name(i);
+                (name.is_none(), name)
+            });
+        }
+    }
+    kept
+}
+
+fn keeps(
+    dataset: &Dataset,
+    directive: &Directive,
+    filter: &Filter,
+    words: &[String],
+    today: Date,
+    due_soon_days: i32,
+) -> bool {
+    if filter.meeting.is_some_and(|m| m != directive.meeting_id) {
+        return false;
+    }
+    if let Some(unit) = filter.unit
+        && !involves(directive, unit)
+    {
+        return false;
+    }
+    match filter.status {
+        Some(StatusFilter::Is(status))
+            if DirectiveStatus::of_directive(directive, today) != status =>
+        {
+            return false;
+        }
+        Some(StatusFilter::DueSoon) if !is_due_soon(directive, today, due_soon_days) => {
+            return false;
+        }
+        _ => {}
+    }
+    if filter.due_from.is_some() || filter.due_to.is_some() {
+        let Some(due) = directive.deadline else { return false };
+        if filter.due_from.is_some_and(|from| due < from)
+            || filter.due_to.is_some_and(|to| due > to)
+        {
+            return false;
+        }
+    }
+    if words.is_empty() {
+        return true;
+    }
+    let haystack = searchable_text(dataset, directive);
+    words.iter().all(|word| haystack.contains(word.as_str()))
+}
+
+/// Whether `unit` leads, supports or was addressed by the directive.
+pub fn involves(directive: &Directive, unit: UnitId) -> bool {
+    directive.lead_unit == Some(unit)
+        || directive.supporting_units.contains(&unit)
+        || directive.addressees.contains(&unit)
+}
+
+fn searchable_text(dataset: &Dataset, directive: &Directive) -> String {
+    let mut text = String::with_capacity(directive.text.len() * 2);
+    text.push_str(&directive.text);
+    text.push(' ');
+    text.push_str(&directive.expected_output);
+    let units =
+        directive.addressees.iter().chain(&directive.lead_unit).chain(&directive.supporting_units);
+    for unit in units.filter_map(|u| dataset.unit(*u)) {
+        text.push(' ');
+        text.push_str(&unit.name);
+    }
+    for note in &directive.progress {
+        text.push(' ');
+        text.push_str(&note.text);
+    }
+    fold(&text)
+}
+
+/// How many directives are overdue and how many due soon: what the banner says.
+pub fn alerts(dataset: &Dataset, today: Date, due_soon_days: i32) -> (usize, usize) {
+    let overdue = dataset
+        .directives
+        .iter()
+        .filter(|d| DirectiveStatus::of_directive(d, today) == DirectiveStatus::Overdue)
+        .count();
+    let due_soon =
+        dataset.directives.iter().filter(|d| is_due_soon(d, today, due_soon_days)).count();
+    (overdue, due_soon)
+}
+
+/// One row of the per-unit summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitSummary {
+    pub unit: UnitId,
+    pub name: String,
+    pub total: usize,
+    pub done_on_time: usize,
+    pub done_late: usize,
+    pub in_progress: usize,
+    pub overdue: usize,
+    pub no_deadline: usize,
+}
+
+impl UnitSummary {
+    /// Done (on time or late) over total, in percent; `None` with nothing assigned.
+    pub fn completion_rate(&self) -> Option<f64> {
+        (self.total > 0)
+            .then(|| (self.done_on_time + self.done_late) as f64 * 100.0 / self.total as f64)
+    }
+}
+
+/// For each unit in charge, its directives by status. A directive counts for its lead unit;
+/// one with no lead yet counts for the units it was addressed to. Units with nothing in
+/// charge are left out.
+pub fn unit_summaries(dataset: &Dataset, today: Date) -> Vec<UnitSummary> {
+    let mut rows: Vec<UnitSummary> = dataset
+        .units
+        .iter()
+        .map(|u| UnitSummary {
+            unit: u.id,
+            name: u.name.clone(),
+            total: 0,
+            done_on_time: 0,
+            done_late: 0,
+            in_progress: 0,
+            overdue: 0,
+            no_deadline: 0,
+        })
+        .collect();
+    let index: std::collections::HashMap<UnitId, usize> =
+        dataset.units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+    for directive in &dataset.directives {
+        let in_charge: &[UnitId] = match &directive.lead_unit {
+            Some(lead) => std::slice::from_ref(lead),
+            None => &directive.addressees,
+        };
+        let status = DirectiveStatus::of_directive(directive, today);
+        for unit in in_charge {
+            let Some(row) = index.get(unit).map(|&i| &mut rows[i]) else { continue };
+            row.total += 1;
+            *match status {
+                DirectiveStatus::DoneOnTime => &mut row.done_on_time,
+                DirectiveStatus::DoneLate => &mut row.done_late,
+                DirectiveStatus::InProgress => &mut row.in_progress,
+                DirectiveStatus::Overdue => &mut row.overdue,
+                DirectiveStatus::NoDeadline => &mut row.no_deadline,
+            } += 1;
+        }
+    }
+    rows.retain(|r| r.total > 0);
+    rows
+}
+
+/// The directive at a position of the dataset, by id (for selections that survive edits).
+pub fn position(dataset: &Dataset, id: DirectiveId) -> Option<usize> {
+    dataset.directives.iter().position(|d| d.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset;
+    use jiff::civil::date;
+
+    #[test]
+    fn folding_ignores_case_diacritics_and_composition() {
+        assert_eq!(fold("Rà soát lại các mỏ đá"), "ra soat lai cac mo da");
+        let decomposed = "Ra\u{300} soa\u{301}t mo\u{309} đa\u{301}";
+        assert_eq!(fold(decomposed), "ra soat mo da");
+        assert_eq!(fold("ĐỒNG BÀNH"), "dong banh");
+    }
+
+    #[test]
+    fn search_without_diacritics_finds_the_quarries() {
+        let data = dataset::builtin();
+        let today = date(2019, 10, 1);
+        let filter = Filter { text: "ra soat mo da".into(), ..Filter::default() };
+        let kept = select(&data, &filter, SortBy::FileOrder, today, 7);
+        assert_eq!(kept, [3], "directive 4, Rà soát lại các mỏ đá");
+        let by_unit = Filter { text: "huyen".into(), ..Filter::default() };
+        assert_eq!(select(&data, &by_unit, SortBy::FileOrder, today, 7), [8]);
+    }
+
+    #[test]
+    fn due_soon_counts_the_deadline_day_and_the_seventh_day() {
+        let mut data = dataset::builtin();
+        let today = date(2019, 10, 1);
+        data.directives[0].deadline = Some(today);
+        data.directives[1].deadline = Some(date(2019, 10, 8));
+        data.directives[2].deadline = Some(date(2019, 10, 9));
+        data.directives[3].deadline = Some(date(2019, 9, 30));
+        data.directives[4].deadline = Some(date(2019, 10, 2));
+        data.directives[4].completed_on = Some(date(2019, 10, 1));
+        let soon: Vec<bool> =
+            data.directives[..5].iter().map(|d| is_due_soon(d, today, 7)).collect();
+        assert_eq!(soon, [true, true, false, false, false]);
+        assert_eq!(alerts(&data, today, 7), (1, 2));
+    }
+
+    #[test]
+    fn summary_counts_lead_units_then_addressees() {
+        let mut data = dataset::builtin();
+        let today = date(2019, 10, 1);
+        data.directives[0].lead_unit = Some(UnitId(1));
+        data.directives[0].deadline = Some(date(2019, 9, 1));
+        data.directives[0].completed_on = Some(date(2019, 9, 5));
+        let rows = unit_summaries(&data, today);
+        let lead = rows.iter().find(|r| r.unit == UnitId(1)).unwrap();
+        assert_eq!((lead.total, lead.done_late, lead.completion_rate()), (1, 1, Some(100.0)));
+        let group = rows.iter().find(|r| r.unit == UnitId(2)).unwrap();
+        assert_eq!((group.total, group.no_deadline), (7, 7), "8 addressed, 1 now led by the Sở");
+    }
+
+    #[test]
+    fn sorting_by_deadline_puts_no_deadline_last() {
+        let mut data = dataset::builtin();
+        data.directives[5].deadline = Some(date(2019, 12, 1));
+        data.directives[2].deadline = Some(date(2019, 11, 1));
+        let kept = select(&data, &Filter::default(), SortBy::Deadline, date(2019, 10, 1), 7);
+        assert_eq!(&kept[..3], [2, 5, 0]);
+    }
+}

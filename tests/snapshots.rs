@@ -1,0 +1,31 @@
+//! Image snapshots of every view, where the picture is the point: the charts' bars,
+//! hatching, labels and Vietnamese text. Rendered on the CPU through wgpu (Mesa's
+//! llvmpipe over EGL, or lavapipe); references in tests/snapshots/, rewritten with
+//! `UPDATE_SNAPSHOTS=1 cargo test` after a change has been looked at.
+
+use egui_kittest::kittest::Queryable;
+
+use crate::support::{click, snapshot_harness};
+
+#[test]
+fn every_view_looks_as_reviewed() {
+    let mut harness = snapshot_harness();
+    harness.snapshot("overview-vi");
+    click(&mut harness, "Sản lượng");
+    harness.snapshot("output-electricity-vi");
+    for (label, name) in [
+        ("Đá các loại", "output-stone-vi"),
+        ("Gỗ và các sản phẩm từ gỗ rừng trồng", "output-timber-vi"),
+        ("Tăng trưởng", "output-growth-vi"),
+        ("Khu & cụm công nghiệp", "zones-vi"),
+        ("Chỉ đạo", "directives-vi"),
+    ] {
+        click(&mut harness, label);
+        harness.snapshot(name);
+    }
+    click(&mut harness, "English");
+    harness.get_by_label("10 / 10 directives");
+    harness.snapshot("directives-en");
+    click(&mut harness, "Output");
+    harness.snapshot("output-electricity-en");
+}
