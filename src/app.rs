@@ -281,6 +281,14 @@ impl App {
                 self.status_line = if done { &t.redone } else { &t.nothing_to_redo }.clone();
             }
             Command::ShowTab(tab) => self.settings.tab = tab,
+            Command::NewDirective => {
+                self.settings.tab = Tab::Directives;
+                self.directives_ui.new_directive(self.doc.dataset());
+            }
+            Command::Find => {
+                self.settings.tab = Tab::Directives;
+                self.directives_ui.focus_search();
+            }
         }
     }
 
@@ -447,7 +455,8 @@ impl eframe::App for App {
             ui::tab_bar(ui, &mut self.settings.tab, lang);
             ui.separator();
             let charts = &self.charts.as_ref().expect("built above").2;
-            let view = ui::View { dataset: self.doc.dataset(), charts, lang, today };
+            let revision = self.doc.revision();
+            let view = ui::View { dataset: self.doc.dataset(), charts, lang, today, revision };
             match self.settings.tab {
                 Tab::Overview => ui::overview::show(ui, &view),
                 Tab::Output => ui::output::show(ui, &view, &mut self.output_ui),

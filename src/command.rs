@@ -24,6 +24,10 @@ pub enum Command {
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Add a directive to the meeting being looked at.
+    NewDirective,
+    /// Put the keyboard in the directives' search box.
+    Find,
     /// Show a tab (Ctrl+1 … Ctrl+4).
     ShowTab(Tab),
 }
@@ -33,7 +37,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 11] = [
+    pub const ALL: [Command; 13] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -41,6 +45,8 @@ impl Command {
         Command::Quit,
         Command::Undo,
         Command::Redo,
+        Command::NewDirective,
+        Command::Find,
         Command::ShowTab(Tab::Overview),
         Command::ShowTab(Tab::Output),
         Command::ShowTab(Tab::Zones),
@@ -58,6 +64,8 @@ impl Command {
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
             Command::Redo => &t.redo,
+            Command::NewDirective => &t.new_directive,
+            Command::Find => &t.find,
             Command::ShowTab(tab) => tab.label(lang),
         }
     }
@@ -78,8 +86,12 @@ impl Command {
             [KeyboardShortcut::new(CTRL, Key::Num3)],
             [KeyboardShortcut::new(CTRL, Key::Num4)],
         ];
+        const NEW_DIRECTIVE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::N)];
+        const FIND: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::F)];
         match self {
             Command::ShowTab(tab) => &TABS[tab as usize],
+            Command::NewDirective => &NEW_DIRECTIVE,
+            Command::Find => &FIND,
             Command::NewFromSample => &[],
             Command::Open => &OPEN,
             Command::Save => &SAVE,
@@ -98,7 +110,7 @@ impl Command {
     /// The commands whose shortcuts were pressed this frame, consuming those key presses.
     /// Shortcuts with Shift are matched first, so Ctrl+Shift+S is Save As, not Save.
     pub fn from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
-        let typing = ctx.egui_wants_keyboard_input();
+        let typing = ctx.text_edit_focused();
         let mut table: Vec<(Command, &KeyboardShortcut)> = Command::ALL
             .iter()
             .filter(|command| !(typing && command.yields_to_text_fields()))

@@ -114,3 +114,15 @@ pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.key_press(egui::Key::Enter);
     harness.run();
 }
+
+/// Types into a (multi-line) text field, then leaves it with Tab, as a user moving on.
+pub fn type_then_leave(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    let field = harness.get_by_label(label);
+    field.focus();
+    field.type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+}

@@ -12,6 +12,9 @@ mod files;
 /// The charts of the output, zones and overview tabs.
 mod charts;
 
+/// The directives checklist: add, edit, status, undo, filter, summary, meetings.
+mod followup;
+
 /// The window driven as a user would, through egui_kittest.
 mod gui;
 

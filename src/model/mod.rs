@@ -68,6 +68,26 @@ impl Dataset {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// An id no directive has (one past the largest).
+    pub fn next_directive_id(&self) -> DirectiveId {
+        DirectiveId(self.directives.iter().map(|d| d.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// An id no unit has.
+    pub fn next_unit_id(&self) -> UnitId {
+        UnitId(self.units.iter().map(|u| u.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// An id no meeting has.
+    pub fn next_meeting_id(&self) -> MeetingId {
+        MeetingId(self.meetings.iter().map(|m| m.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// The latest meeting, where new directives go by default.
+    pub fn latest_meeting(&self) -> Option<&Meeting> {
+        self.meetings.iter().max_by_key(|m| (m.date, m.id))
+    }
+
     /// Every problem that breaks the dataset's invariants, in file order; empty when sound.
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();

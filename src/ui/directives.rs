@@ -1,97 +1,513 @@
-//! Chỉ đạo: the directives of the meetings as a checklist. Each can be marked done (today)
-//! and given a deadline typed as dd/mm/yyyy; the status follows from the dates.
+//! Chỉ đạo: the directives as a checklist officials keep for months. A filter bar (search
+//! without diacritics, meeting, unit, status, due range, order), the list with a deadline
+//! field and a done box on each row (virtualised: only visible rows are laid out), the
+//! editor of the selected directive beside it, the meetings, and the per-unit summary.
+
+use egui_extras::{Column, TableBuilder};
+use jiff::civil::Date;
 
 use crate::action::Action;
+use crate::followup::{self, Filter, SortBy, StatusFilter};
 use crate::format;
 use crate::i18n::{Lang, fill};
-use crate::model::{Dataset, Directive, DirectiveId, UnitId};
+use crate::model::{Dataset, Directive, DirectiveId, Meeting, UnitId};
 use crate::status::DirectiveStatus;
-use crate::ui::{View, card, heading, theme};
+use crate::ui::directive_editor::Editor;
+use crate::ui::{View, heading, theme, unit_summary};
+
+/// The two views of the tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DirectivesView {
+    /// The checklist and the editor.
+    #[default]
+    List,
+    /// The per-unit completion table and chart.
+    ByUnit,
+}
 
 /// What the tab remembers between frames.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct State {
-    /// The deadline field being typed in, and its text so far.
+    pub view: DirectivesView,
+    pub filter: Filter,
+    pub sort: SortBy,
+    /// Days before a deadline that count as "due soon".
+    pub due_soon_days: i32,
+    pub selected: Option<DirectiveId>,
+    /// The row deadline field being typed in, and its text so far.
     editing: Option<(DirectiveId, String)>,
-    /// A typed deadline that was refused, and why; shown under its field.
+    /// A typed deadline that was refused, and why; shown under the list.
     refused: Option<(DirectiveId, String)>,
+    editor: Editor,
+    /// Typed due range, applied when valid.
+    due_from_text: String,
+    due_to_text: String,
+    /// Put the keyboard in the search box on the next frame (Ctrl+F).
+    focus_search: bool,
+    /// The rows the filter keeps, for the revision, filter, order and day they were made.
+    rows: Option<(RowsKey, Vec<usize>)>,
+    meeting_form: MeetingForm,
+}
+
+type RowsKey = (u64, Filter, SortBy, Date, i32);
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            view: DirectivesView::default(),
+            filter: Filter::default(),
+            sort: SortBy::default(),
+            due_soon_days: followup::DEFAULT_DUE_SOON_DAYS,
+            selected: None,
+            editing: None,
+            refused: None,
+            editor: Editor::default(),
+            due_from_text: String::new(),
+            due_to_text: String::new(),
+            focus_search: false,
+            rows: None,
+            meeting_form: MeetingForm::default(),
+        }
+    }
+}
+
+/// The form that adds a meeting.
+#[derive(Debug, Default)]
+struct MeetingForm {
+    open: bool,
+    title: String,
+    date: String,
+    chair: String,
+    attendees: String,
+    error: Option<String>,
+}
+
+impl MeetingForm {
+    /// The meeting the form describes, if it has a title and a valid date.
+    fn to_meeting(&self, dataset: &Dataset) -> Option<Meeting> {
+        let title = self.title.trim();
+        let date = format::parse_date(&self.date)?;
+        if title.is_empty() {
+            return None;
+        }
+        Some(Meeting {
+            id: dataset.next_meeting_id(),
+            title: title.to_owned(),
+            date,
+            chair: self.chair.trim().to_owned(),
+            attendees: self
+                .attendees
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            reporting_body: String::new(),
+            topics: Vec::new(),
+            assessment: Vec::new(),
+            source_ref: String::new(),
+        })
+    }
+}
+
+impl State {
+    /// Starts a new directive for the meeting being looked at (or the latest), in the
+    /// editor; it enters the list, whole, when the user adds it. False when the file has no
+    /// meeting yet.
+    pub fn new_directive(&mut self, dataset: &Dataset) -> bool {
+        let Some(meeting) = self.filter.meeting.or_else(|| dataset.latest_meeting().map(|m| m.id))
+        else {
+            return false;
+        };
+        self.view = DirectivesView::List;
+        self.selected = None;
+        self.editor.start_new(dataset.next_directive_id(), meeting);
+        true
+    }
+
+    /// Puts the keyboard in the search box.
+    pub fn focus_search(&mut self) {
+        self.view = DirectivesView::List;
+        self.focus_search = true;
+    }
+
+    /// Shows only overdue directives, or due-soon ones when none is overdue (the banner's
+    /// "show them").
+    pub fn show_alerts(&mut self, overdue: usize) {
+        self.view = DirectivesView::List;
+        self.filter = Filter::default();
+        self.filter.status = Some(if overdue > 0 {
+            StatusFilter::Is(DirectiveStatus::Overdue)
+        } else {
+            StatusFilter::DueSoon
+        });
+    }
+
+    fn select(&mut self, id: Option<DirectiveId>) {
+        if id.is_some() {
+            self.editor.cancel_new();
+        }
+        self.selected = id;
+    }
+
+    /// The indices of the directives shown, recomputed only when something they depend on
+    /// changed (so a frame with 10.000 directives doesn't search them all again).
+    fn rows(&mut self, view: &View) -> &[usize] {
+        let key: RowsKey =
+            (view.revision, self.filter.clone(), self.sort, view.today, self.due_soon_days);
+        let stale = !matches!(&self.rows, Some((k, _)) if *k == key);
+        if stale {
+            let rows = followup::select(
+                view.dataset,
+                &self.filter,
+                self.sort,
+                view.today,
+                self.due_soon_days,
+            );
+            self.rows = Some((key, rows));
+        }
+        &self.rows.as_ref().expect("just made").1
+    }
 }
 
 /// Draws the directives tab; edits go to `actions`.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     let t = &view.lang.strings().directives;
-    let total = view.dataset.directives.len();
     ui.horizontal(|ui| {
         heading(ui, &t.title);
-        ui.label(
-            egui::RichText::new(fill(&t.count, &[("shown", &total), ("total", &total)]))
-                .color(theme::MUTED),
-        );
-    });
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        for (index, directive) in view.dataset.directives.iter().enumerate() {
-            directive_card(ui, view, index + 1, directive, state, actions);
-            ui.add_space(6.0);
+        ui.add_space(12.0);
+        for (choice, label) in
+            [(DirectivesView::List, &t.view_list), (DirectivesView::ByUnit, &t.view_by_unit)]
+        {
+            if ui.selectable_label(state.view == choice, label.as_str()).clicked() {
+                state.view = choice;
+            }
         }
     });
+    match state.view {
+        DirectivesView::List => list_view(ui, view, state, actions),
+        DirectivesView::ByUnit => unit_summary::show(ui, view),
+    }
 }
 
-fn directive_card(
-    ui: &mut egui::Ui,
-    view: &View,
-    number: usize,
-    directive: &Directive,
-    state: &mut State,
-    actions: &mut Vec<Action>,
-) {
+fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let t = &lang.strings().directives;
-    let status = DirectiveStatus::of_directive(directive, view.today);
-    card(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(egui::RichText::new(format!("{number}.")).font(theme::bold(16.0)));
-            ui.label(egui::RichText::new(&directive.text).size(16.0));
-        });
-        ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            labelled(ui, &t.addressees, &unit_names(view.dataset, &directive.addressees, lang));
-            ui.add_space(12.0);
-            let lead = directive.lead_unit.map(|u| unit_names(view.dataset, &[u], lang));
-            labelled(ui, &t.lead, lead.as_deref().unwrap_or(&t.none));
-        });
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&t.deadline).font(theme::bold(15.0)));
-            deadline_field(ui, number, directive, state, actions, lang);
-            ui.add_space(12.0);
-            ui.label(
-                egui::RichText::new(format!("{} {}", status.icon(), status.label(lang)))
-                    .color(theme::status_colour(status))
-                    .font(theme::bold(15.0)),
-            );
-            ui.add_space(12.0);
-            let mut done = directive.completed_on.is_some();
-            let checkbox = ui
-                .checkbox(&mut done, &t.done)
-                .accessible_name(fill(&t.done_label, &[("n", &number)]));
-            if checkbox.changed() {
-                let on = done.then_some(view.today);
-                actions.push(Action::SetCompleted { id: directive.id, on });
-            }
-            if let Some(completed) = directive.completed_on {
-                ui.label(egui::RichText::new(format::date(completed)).color(theme::MUTED));
-            }
-        });
-        if let Some((id, reason)) = &state.refused
-            && *id == directive.id
-        {
-            ui.label(egui::RichText::new(reason).color(theme::ERROR));
+    filter_bar(ui, view, state);
+    let total = view.dataset.directives.len();
+    let shown = state.rows(view).len();
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(fill(&t.count, &[("shown", &shown), ("total", &total)]))
+                .color(theme::MUTED),
+        );
+        if !state.filter.is_empty() && ui.button(&t.clear_filter).clicked() {
+            state.filter = Filter::default();
+            state.due_from_text.clear();
+            state.due_to_text.clear();
         }
+        ui.add_space(12.0);
+        let add = egui::Button::new(format!("+ {}", t.add)).shortcut_text(
+            ui.ctx().format_shortcut(&crate::command::Command::NewDirective.shortcuts()[0]),
+        );
+        if ui.add_enabled(!view.dataset.meetings.is_empty(), add).clicked() {
+            state.new_directive(view.dataset);
+        }
+    });
+    meetings_section(ui, view, state, actions);
+    if let Some((_, reason)) = &state.refused {
+        ui.label(egui::RichText::new(reason).color(theme::ERROR));
+    }
+    keyboard(ui, view, state, actions);
+
+    let available = ui.available_size();
+    let editor_width = (available.x * 0.36).clamp(300.0, 460.0);
+    ui.horizontal_top(|ui| {
+        let top_down = egui::Layout::top_down(egui::Align::Min);
+        let list_width = available.x - editor_width - 12.0;
+        ui.allocate_ui_with_layout(egui::vec2(list_width, available.y), top_down, |ui| {
+            ui.set_width(list_width);
+            table(ui, view, state, actions);
+        });
+        ui.separator();
+        ui.allocate_ui_with_layout(egui::vec2(editor_width, available.y), top_down, |ui| {
+            ui.set_width(editor_width - 12.0);
+            let selected = state.selected.and_then(|id| view.dataset.directive(id));
+            if selected.is_none() && !state.editor.is_new() {
+                ui.label(egui::RichText::new(&t.none_selected).color(theme::MUTED));
+                return;
+            }
+            let number =
+                selected.and_then(|d| followup::position(view.dataset, d.id)).map_or(0, |i| i + 1);
+            if let Some(action) = state.editor.show(ui, view, selected, number) {
+                match &action {
+                    Action::InsertDirective { directive, .. } => {
+                        state.selected = Some(directive.id)
+                    }
+                    Action::RemoveDirective { .. } => state.selected = None,
+                    _ => {}
+                }
+                actions.push(action);
+            }
+        });
     });
 }
 
-fn labelled(ui: &mut egui::Ui, label: &str, value: &str) {
-    ui.label(egui::RichText::new(label).font(theme::bold(15.0)));
-    ui.label(value);
+fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    ui.horizontal_wrapped(|ui| {
+        let caption = ui.label(&t.search);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.filter.text)
+                    .hint_text(&t.search_hint)
+                    .desired_width(200.0),
+            )
+            .labelled_by(caption.id);
+        if std::mem::take(&mut state.focus_search) {
+            search.request_focus();
+        }
+
+        let meeting_name = |m: &Meeting| format!("{} — {}", format::date(m.date), m.title);
+        let selected_meeting =
+            state.filter.meeting.and_then(|id| view.dataset.meeting(id)).map(meeting_name);
+        egui::ComboBox::from_id_salt("meeting-filter")
+            .selected_text(selected_meeting.unwrap_or_else(|| t.all_meetings.clone()))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.meeting, None, t.all_meetings.as_str());
+                for meeting in &view.dataset.meetings {
+                    ui.selectable_value(
+                        &mut state.filter.meeting,
+                        Some(meeting.id),
+                        meeting_name(meeting),
+                    );
+                }
+            })
+            .response
+            .accessible_name(t.meeting_filter.clone());
+
+        let unit_name =
+            |id: UnitId| view.dataset.unit(id).map(|u| u.name.clone()).unwrap_or_default();
+        egui::ComboBox::from_id_salt("unit-filter")
+            .selected_text(state.filter.unit.map(unit_name).unwrap_or_else(|| t.all_units.clone()))
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.unit, None, t.all_units.as_str());
+                for unit in &view.dataset.units {
+                    ui.selectable_value(&mut state.filter.unit, Some(unit.id), unit.name.as_str());
+                }
+            })
+            .response
+            .accessible_name(t.unit_filter.clone());
+
+        let status_name = |s: Option<StatusFilter>| match s {
+            None => t.all_statuses.clone(),
+            Some(StatusFilter::Is(status)) => status.label(lang).to_owned(),
+            Some(StatusFilter::DueSoon) => t.due_soon.clone(),
+        };
+        egui::ComboBox::from_id_salt("status-filter")
+            .selected_text(status_name(state.filter.status))
+            .width(190.0)
+            .show_ui(ui, |ui| {
+                let choices = [
+                    None,
+                    Some(StatusFilter::Is(DirectiveStatus::Overdue)),
+                    Some(StatusFilter::DueSoon),
+                    Some(StatusFilter::Is(DirectiveStatus::InProgress)),
+                    Some(StatusFilter::Is(DirectiveStatus::NoDeadline)),
+                    Some(StatusFilter::Is(DirectiveStatus::DoneLate)),
+                    Some(StatusFilter::Is(DirectiveStatus::DoneOnTime)),
+                ];
+                for choice in choices {
+                    ui.selectable_value(&mut state.filter.status, choice, status_name(choice));
+                }
+            })
+            .response
+            .accessible_name(t.status_filter.clone());
+
+        ui.label(&t.due_from);
+        date_filter(ui, &mut state.due_from_text, &mut state.filter.due_from, &t.due_from);
+        ui.label(&t.due_to);
+        date_filter(ui, &mut state.due_to_text, &mut state.filter.due_to, &t.due_to);
+
+        let sort_name = |s: SortBy| match s {
+            SortBy::FileOrder => &t.sort_file,
+            SortBy::Deadline => &t.sort_deadline,
+            SortBy::Status => &t.sort_status,
+            SortBy::Unit => &t.sort_unit,
+        };
+        egui::ComboBox::from_id_salt("sort")
+            .selected_text(sort_name(state.sort).as_str())
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                for choice in [SortBy::FileOrder, SortBy::Deadline, SortBy::Status, SortBy::Unit] {
+                    ui.selectable_value(&mut state.sort, choice, sort_name(choice).as_str());
+                }
+            })
+            .response
+            .accessible_name(t.sort_label.clone());
+
+        let caption = ui.label(&t.due_soon_days);
+        ui.add(egui::DragValue::new(&mut state.due_soon_days).range(0..=90))
+            .labelled_by(caption.id);
+    });
+}
+
+/// A date typed into the filter: applied once it reads as a date, cleared when empty.
+fn date_filter(ui: &mut egui::Ui, text: &mut String, value: &mut Option<Date>, name: &str) {
+    let response = ui
+        .add(egui::TextEdit::singleline(text).hint_text("dd/mm/yyyy").desired_width(96.0))
+        .accessible_name(name.to_owned());
+    if response.changed() {
+        if text.trim().is_empty() {
+            *value = None;
+        } else if let Some(date) = format::parse_date(text) {
+            *value = Some(date);
+        }
+    }
+    if !text.trim().is_empty() && format::parse_date(text).is_none() {
+        response.on_hover_text("dd/mm/yyyy");
+    }
+}
+
+/// Arrow keys move the selection, Enter edits its text, Delete removes it (undo brings it
+/// back) — while no text field has the keyboard.
+fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    if ui.ctx().text_edit_focused() {
+        return;
+    }
+    // With a button or box focused, egui's own arrow-key focus moves take the arrows.
+    let nothing_focused = ui.ctx().memory(|m| m.focused().is_none());
+    let (down, up, enter, delete) = ui.input_mut(|i| {
+        (
+            nothing_focused && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+            nothing_focused && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            nothing_focused && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Delete),
+        )
+    });
+    if !(down || up || enter || delete) {
+        return;
+    }
+    let rows = state.rows(view).to_vec();
+    let ids: Vec<DirectiveId> = rows.iter().map(|&i| view.dataset.directives[i].id).collect();
+    let at = state.selected.and_then(|id| ids.iter().position(|x| *x == id));
+    if down || up {
+        let next = match (at, down) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(ids.len().saturating_sub(1)),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        state.select(ids.get(next).copied());
+        state.editor.scroll_to_selection = true;
+    }
+    if enter && state.selected.is_some() {
+        state.editor.focus_text();
+    }
+    if delete && let Some(id) = state.selected {
+        actions.push(Action::RemoveDirective { id });
+        let next =
+            at.and_then(|i| ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| ids.get(j))));
+        state.select(next.copied());
+    }
+}
+
+const ROW_HEIGHT: f32 = 30.0;
+
+fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    let rows = state.rows(view).to_vec();
+    if rows.is_empty() {
+        ui.label(egui::RichText::new(&t.nothing_found).color(theme::MUTED));
+        return;
+    }
+    let scroll_to = std::mem::take(&mut state.editor.scroll_to_selection)
+        .then(|| {
+            state
+                .selected
+                .and_then(|id| rows.iter().position(|&i| view.dataset.directives[i].id == id))
+        })
+        .flatten();
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("directives")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .auto_shrink(false)
+        .column(Column::exact(40.0))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .column(Column::exact(140.0).clip(true))
+        .column(Column::exact(110.0))
+        .column(Column::exact(180.0).clip(true))
+        .column(Column::exact(36.0));
+    if let Some(row) = scroll_to {
+        builder = builder.scroll_to_row(row, None);
+    }
+    builder
+        .header(26.0, |mut header| {
+            for title in [&t.number, &t.text, &t.lead, &t.deadline, &t.status, &t.done] {
+                header.col(|ui| {
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(title).font(theme::bold(15.0)))
+                            .truncate(),
+                    );
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let index = rows[row.index()];
+                let directive = &view.dataset.directives[index];
+                let number = index + 1;
+                row.set_selected(state.selected == Some(directive.id));
+                let status = DirectiveStatus::of_directive(directive, view.today);
+                let due_soon = followup::is_due_soon(directive, view.today, state.due_soon_days);
+                row.col(|ui| {
+                    ui.label(egui::RichText::new(format!("{number}.")).font(theme::bold(15.0)));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&directive.text).truncate().selectable(false));
+                });
+                row.col(|ui| {
+                    let lead = directive.lead_unit.map(|u| unit_names(view.dataset, &[u], lang));
+                    ui.add(
+                        egui::Label::new(lead.unwrap_or_else(|| t.none.clone()))
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| deadline_field(ui, number, directive, state, actions, lang));
+                row.col(|ui| {
+                    let mut text = format!("{} {}", status.icon(), status.label(lang));
+                    let mut colour = theme::status_colour(status);
+                    if due_soon {
+                        text = format!("⏰ {} — {}", status.label(lang), t.due_soon);
+                        colour = theme::DUE_SOON;
+                    }
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(text).color(colour).font(theme::bold(14.0)),
+                        )
+                        .truncate(),
+                    );
+                });
+                row.col(|ui| {
+                    let mut done = directive.completed_on.is_some();
+                    let checkbox = ui
+                        .checkbox(&mut done, "")
+                        .accessible_name(fill(&t.done_label, &[("n", &number)]));
+                    if checkbox.changed() {
+                        let on = done.then_some(view.today);
+                        actions.push(Action::SetCompleted { id: directive.id, on });
+                    }
+                });
+                if row.response().clicked() {
+                    state.select(Some(directive.id));
+                }
+            });
+        });
 }
 
 /// The deadline as a text field: typed dd/mm/yyyy, applied when the field is left; an
@@ -110,7 +526,7 @@ fn deadline_field(
         _ => directive.deadline.map(format::date).unwrap_or_default(),
     };
     let response = ui
-        .add(egui::TextEdit::singleline(&mut text).desired_width(110.0).hint_text(&t.deadline_hint))
+        .add(egui::TextEdit::singleline(&mut text).desired_width(100.0).hint_text(&t.deadline_hint))
         .accessible_name(fill(&t.deadline_label, &[("n", &number)]));
     if response.has_focus() {
         state.editing = Some((directive.id, text));
@@ -122,23 +538,33 @@ fn deadline_field(
         return;
     }
     state.editing = None;
-    let typed = text.trim();
-    let deadline = if typed.is_empty() {
-        None
-    } else if let Some(date) = format::parse_date(typed) {
-        Some(date)
-    } else {
-        state.refused = Some((directive.id, fill(&t.bad_date, &[("text", &typed)])));
-        return;
-    };
-    state.refused = None;
-    if deadline != directive.deadline {
-        actions.push(Action::SetDeadline { id: directive.id, deadline });
+    match parse_optional_date(&text) {
+        Ok(deadline) => {
+            state.refused = None;
+            if deadline != directive.deadline {
+                actions.push(Action::SetDeadline { id: directive.id, deadline });
+            }
+        }
+        Err(reason) => state.refused = Some((directive.id, reason_for(&reason, lang))),
     }
 }
 
+/// An empty text is no date; anything else must read as one. The error is the text.
+pub fn parse_optional_date(text: &str) -> Result<Option<Date>, String> {
+    let typed = text.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    format::parse_date(typed).map(Some).ok_or_else(|| typed.to_owned())
+}
+
+/// The message for a typed text that is not a date.
+pub fn reason_for(typed: &str, lang: Lang) -> String {
+    fill(&lang.strings().directives.bad_date, &[("text", &typed)])
+}
+
 /// Unit names joined by "; ", naming any id the dataset lacks rather than hiding it.
-fn unit_names(dataset: &Dataset, units: &[UnitId], lang: Lang) -> String {
+pub fn unit_names(dataset: &Dataset, units: &[UnitId], lang: Lang) -> String {
     let t = &lang.strings().directives;
     if units.is_empty() {
         return t.none.clone();
@@ -151,4 +577,73 @@ fn unit_names(dataset: &Dataset, units: &[UnitId], lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+fn meetings_section(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    egui::CollapsingHeader::new(format!("{} ({})", t.meetings, view.dataset.meetings.len()))
+        .id_salt("meetings")
+        .show(ui, |ui| {
+            for meeting in &view.dataset.meetings {
+                let count =
+                    view.dataset.directives.iter().filter(|d| d.meeting_id == meeting.id).count();
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(format::date(meeting.date)).font(theme::bold(15.0)),
+                    );
+                    ui.label(&meeting.title);
+                    ui.label(
+                        egui::RichText::new(fill(&t.meeting_directives, &[("count", &count)]))
+                            .color(theme::MUTED),
+                    );
+                });
+            }
+            let form = &mut state.meeting_form;
+            if !form.open {
+                if ui.button(format!("+ {}", t.add_meeting)).clicked() {
+                    form.open = true;
+                }
+                return;
+            }
+            egui::Grid::new("meeting-form").num_columns(2).show(ui, |ui| {
+                let field = |ui: &mut egui::Ui, label: &str, text: &mut String, multiline: bool| {
+                    let caption = ui.label(label);
+                    let edit = if multiline {
+                        egui::TextEdit::multiline(text).desired_rows(2)
+                    } else {
+                        egui::TextEdit::singleline(text)
+                    };
+                    ui.add(edit.desired_width(360.0)).labelled_by(caption.id);
+                    ui.end_row();
+                };
+                field(ui, &t.meeting_title, &mut form.title, false);
+                field(ui, &t.meeting_date, &mut form.date, false);
+                field(ui, &t.meeting_chair, &mut form.chair, false);
+                field(ui, &t.meeting_attendees, &mut form.attendees, true);
+            });
+            if let Some(error) = &form.error {
+                ui.label(egui::RichText::new(error).color(theme::ERROR));
+            }
+            let (add, cancel) = ui
+                .horizontal(|ui| {
+                    (
+                        ui.button(&t.add_meeting).clicked(),
+                        ui.button(&lang.strings().app.cancel).clicked(),
+                    )
+                })
+                .inner;
+            if cancel {
+                state.meeting_form = MeetingForm::default();
+            } else if add {
+                match form.to_meeting(view.dataset) {
+                    Some(meeting) => {
+                        state.filter.meeting = Some(meeting.id);
+                        actions.push(Action::AddMeeting(Box::new(meeting)));
+                        state.meeting_form = MeetingForm::default();
+                    }
+                    None => form.error = Some(t.meeting_incomplete.clone()),
+                }
+            }
+        });
 }

@@ -20,6 +20,9 @@ pub fn show(ui: &mut egui::Ui, doc: &Document, lang: &mut Lang, commands: &mut V
         ui.menu_button(&t.edit, |ui| {
             item(ui, Command::Undo, *lang, doc.can_undo(), commands);
             item(ui, Command::Redo, *lang, doc.can_redo(), commands);
+            ui.separator();
+            item(ui, Command::NewDirective, *lang, !doc.dataset().meetings.is_empty(), commands);
+            item(ui, Command::Find, *lang, true, commands);
         });
         ui.menu_button(&t.view, |ui| {
             for tab in Tab::ALL {

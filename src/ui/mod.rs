@@ -3,12 +3,14 @@
 //! they never change the dataset themselves.
 
 pub mod charts;
+pub mod directive_editor;
 pub mod directives;
 pub mod menu;
 pub mod modals;
 pub mod output;
 pub mod overview;
 pub mod theme;
+pub mod unit_summary;
 pub mod zones;
 
 use jiff::civil::Date;
@@ -25,6 +27,8 @@ pub struct View<'a> {
     pub charts: &'a Charts,
     pub lang: Lang,
     pub today: Date,
+    /// The document's revision: what caches of `dataset` key on.
+    pub revision: u64,
 }
 
 /// The row of tab names; clicking one shows that tab.

@@ -71,6 +71,10 @@ pub const ERROR: Color32 = Color32::from_rgb(0xb3, 0x26, 0x1e);
 pub const INK: Color32 = Color32::from_rgb(0x20, 0x22, 0x26);
 /// The change written between two bars.
 pub const CHANGE: Color32 = Color32::from_rgb(0x0b, 0x6b, 0x3a);
+/// A directive due within the next days.
+pub const DUE_SOON: Color32 = Color32::from_rgb(0xb2, 0x5e, 0x00);
+/// The banner that says how many directives are overdue or due soon.
+pub const BANNER: Color32 = Color32::from_rgb(0xff, 0xf1, 0xd6);
 /// Card backgrounds.
 pub const CARD: Color32 = Color32::from_rgb(0xf7, 0xf8, 0xfa);
 /// Card borders and rules.

@@ -1,0 +1,150 @@
+//! Theo đơn vị: for each unit in charge, its directives by status and its completion rate —
+//! the table provincial offices publish — with a stacked bar chart of the same counts.
+
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Plot};
+
+use crate::followup::{self, UnitSummary};
+use crate::format;
+use crate::status::DirectiveStatus;
+use crate::ui::{View, heading, theme};
+
+/// The statuses in the order of the table's columns and the chart's stacks.
+const ORDER: [DirectiveStatus; 5] = [
+    DirectiveStatus::DoneOnTime,
+    DirectiveStatus::DoneLate,
+    DirectiveStatus::InProgress,
+    DirectiveStatus::Overdue,
+    DirectiveStatus::NoDeadline,
+];
+
+fn count(row: &UnitSummary, status: DirectiveStatus) -> usize {
+    match status {
+        DirectiveStatus::DoneOnTime => row.done_on_time,
+        DirectiveStatus::DoneLate => row.done_late,
+        DirectiveStatus::InProgress => row.in_progress,
+        DirectiveStatus::Overdue => row.overdue,
+        DirectiveStatus::NoDeadline => row.no_deadline,
+    }
+}
+
+/// Draws the per-unit summary.
+pub fn show(ui: &mut egui::Ui, view: &View) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    let rows = followup::unit_summaries(view.dataset, view.today);
+    egui::ScrollArea::vertical().id_salt("by-unit").auto_shrink(false).show(ui, |ui| {
+        heading(ui, &t.summary_title);
+        ui.label(egui::RichText::new(&t.summary_note).small().color(theme::MUTED));
+        TableBuilder::new(ui)
+            .id_salt("unit-summary")
+            .striped(true)
+            .vscroll(false)
+            .column(Column::auto().at_least(260.0))
+            .columns(Column::auto().at_least(90.0), 7)
+            .header(26.0, |mut header| {
+                header.col(|ui| {
+                    ui.label(egui::RichText::new(&t.unit_col).font(theme::bold(14.0)));
+                });
+                header.col(|ui| {
+                    ui.label(egui::RichText::new(&t.total_col).font(theme::bold(14.0)));
+                });
+                for status in ORDER {
+                    header.col(|ui| {
+                        let text = egui::RichText::new(status.label(lang)).font(theme::bold(14.0));
+                        ui.add(egui::Label::new(text).wrap());
+                    });
+                }
+                header.col(|ui| {
+                    ui.label(egui::RichText::new(&t.rate_col).font(theme::bold(14.0)));
+                });
+            })
+            .body(|mut body| {
+                for row in &rows {
+                    body.row(26.0, |mut cells| {
+                        cells.col(|ui| {
+                            ui.add(egui::Label::new(&row.name).truncate());
+                        });
+                        cells.col(|ui| {
+                            ui.label(row.total.to_string());
+                        });
+                        for status in ORDER {
+                            cells.col(|ui| {
+                                ui.label(count(row, status).to_string());
+                            });
+                        }
+                        cells.col(|ui| {
+                            let rate = row
+                                .completion_rate()
+                                .map(|r| format::percent(r, lang))
+                                .unwrap_or_default();
+                            ui.label(egui::RichText::new(rate).font(theme::bold(14.0)));
+                        });
+                    });
+                }
+            });
+        if rows.is_empty() {
+            return;
+        }
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            for status in ORDER {
+                ui.label(
+                    egui::RichText::new(format!("■ {}", status.label(lang)))
+                        .color(theme::status_colour(status)),
+                );
+            }
+        });
+        chart(ui, &rows, view);
+    });
+}
+
+/// One horizontal bar a unit, stacked by status.
+fn chart(ui: &mut egui::Ui, rows: &[UnitSummary], view: &View) {
+    let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+    let height = (rows.len() as f32 * 46.0 + 60.0).clamp(160.0, 600.0);
+    let max = rows.iter().map(|r| r.total).max().unwrap_or(1) as f64;
+    Plot::new("unit-summary-chart")
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_x(0.0)
+        .include_x(max * 1.05)
+        .show_axes([true, false])
+        .label_formatter(|_| None)
+        .show(ui, |plot_ui| {
+            let mut stacks: Vec<BarChart> = Vec::new();
+            for status in ORDER {
+                let bars = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| {
+                        Bar::new((rows.len() - 1 - i) as f64, count(row, status) as f64)
+                            .width(0.5)
+                            .name(&names[i])
+                    })
+                    .collect();
+                let colour = theme::status_colour(status);
+                let label = status.label(view.lang);
+                let mut chart = BarChart::new(label, bars).horizontal().color(colour);
+                let below: Vec<&BarChart> = stacks.iter().collect();
+                if !below.is_empty() {
+                    chart = chart.stack_on(&below);
+                }
+                stacks.push(chart);
+            }
+            for chart in stacks {
+                plot_ui.bar_chart(chart);
+            }
+            for (i, name) in names.iter().enumerate() {
+                let y = (rows.len() - 1 - i) as f64 + 0.3;
+                let text = egui::RichText::new(name).size(14.0).color(theme::INK);
+                plot_ui.text(
+                    egui_plot::Text::new("", egui_plot::PlotPoint::new(0.0, y), text)
+                        .anchor(egui::Align2::LEFT_BOTTOM),
+                );
+            }
+        });
+}

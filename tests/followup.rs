@@ -1,0 +1,183 @@
+//! The directives checklist as officials use it every week, driven by labels: add a
+//! directive with all its fields, status from the dates, done, undo, filter, save, reopen.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use industry_desk::app::Tab;
+use industry_desk::model::{DirectiveId, UnitId};
+use industry_desk::{dataset, storage};
+use jiff::civil::date;
+
+use crate::support::{ScriptedDialogs, TODAY, click, harness, menu, type_into, type_then_leave};
+
+const TEXT: &str = "Báo cáo tiến độ giải phóng mặt bằng khu công nghiệp Đồng Bành, Hữu Lũng";
+
+#[test]
+fn add_a_directive_follow_it_up_undo_filter_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("theo-doi.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs, None);
+
+    // Ctrl+N opens a new directive in the editor, its text field ready to type.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Directives);
+    harness.get_by_label("Nhiệm vụ mới");
+    harness.get_by_label("Nội dung nhiệm vụ").type_text(TEXT);
+    harness.run();
+    click(&mut harness, "Đơn vị chủ trì nhiệm vụ");
+    click(&mut harness, "Sở Công Thương");
+    type_into(&mut harness, "Thời hạn của nhiệm vụ", "30/09/2019");
+    harness.get_by_label("⚠ quá hạn chưa hoàn thành");
+    click(&mut harness, "+ Thêm vào danh sách");
+
+    let data = harness.state().document().dataset();
+    assert_eq!(data.directives.len(), 11);
+    let added = &data.directives[10];
+    assert_eq!(added.text, TEXT);
+    assert_eq!(added.lead_unit, Some(UnitId(1)));
+    assert_eq!(added.deadline, Some(date(2019, 9, 30)));
+    assert_eq!(added.meeting_id, data.meetings[0].id);
+    harness.get_by_label("11 / 11 nhiệm vụ");
+
+    // Done today, after the deadline.
+    click(&mut harness, "Hoàn thành nhiệm vụ 11");
+    let added = harness.state().document().dataset().directive(DirectiveId(11)).unwrap();
+    assert_eq!(added.completed_on, Some(TODAY));
+    assert!(harness.query_all_by_label("☑ hoàn thành quá hạn").count() >= 1);
+
+    // One undo for "done", one for the whole new directive.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().document().dataset().directives.len(), 11);
+
+    // Filter by unit: only the new one is led by the Sở Công Thương.
+    click(&mut harness, "Lọc theo đơn vị");
+    // The item of the list (the new row and the editor name the unit too).
+    harness.get_by_role_and_label(Role::Button, "Sở Công Thương").click();
+    harness.run();
+    harness.get_by_label("1 / 11 nhiệm vụ");
+    harness.get_by_label(TEXT);
+
+    // Save, open it again: all there.
+    dialogs.will_pick(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = harness.state().document().dataset().clone();
+    dialogs.will_pick(&path);
+    menu(&mut harness, "Tệp", "Mở…");
+    assert_eq!(harness.state().document().dataset(), &saved);
+    assert_eq!(storage::load(&path).unwrap().directive(DirectiveId(11)).unwrap().text, TEXT);
+}
+
+#[test]
+fn search_without_diacritics_and_ctrl_f() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Directives);
+    harness.get_by_label("Tìm").type_text("ra soat mo da");
+    harness.run();
+    harness.get_by_label("1 / 10 nhiệm vụ");
+    harness.get_by_label("Rà soát lại các mỏ đá");
+    click(&mut harness, "Bỏ lọc");
+    harness.get_by_label("10 / 10 nhiệm vụ");
+}
+
+#[test]
+fn editing_fields_is_one_undo_step_each_and_delete_is_undone() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Rà soát lại các mỏ đá");
+    harness.get_by_label("Nhiệm vụ 4");
+    type_into(&mut harness, "Kết quả cần đạt", "Báo cáo rà soát trình UBND tỉnh");
+    click(&mut harness, "+ Thêm ghi chú tiến độ");
+    type_then_leave(&mut harness, "Nội dung ghi chú 1", "Đã rà soát 12/40 mỏ");
+    let directive = harness.state().document().dataset().directive(DirectiveId(4)).unwrap().clone();
+    assert_eq!(directive.expected_output, "Báo cáo rà soát trình UBND tỉnh");
+    assert_eq!(directive.progress.len(), 1);
+    assert_eq!(directive.progress[0].text, "Đã rà soát 12/40 mỏ");
+    assert_eq!(directive.progress[0].date, TODAY);
+
+    // Three intentions, three undo steps (not one a keystroke).
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+
+    // Delete with the key, then undo brings it back where it was.
+    click(&mut harness, "Rà soát lại các mỏ đá");
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(harness.state().document().dataset().directive(DirectiveId(4)).is_none());
+    harness.get_by_label("9 / 9 nhiệm vụ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+}
+
+#[test]
+fn arrow_keys_move_the_selection() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Thẩm định kỹ các dự án chuẩn bị đầu tư");
+    harness.get_by_label("Nhiệm vụ 3");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.get_by_label("Nhiệm vụ 4");
+    harness.key_press(Key::ArrowUp);
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    harness.get_by_label("Nhiệm vụ 2");
+}
+
+#[test]
+fn a_new_meeting_takes_new_directives() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Cuộc họp (1)");
+    click(&mut harness, "+ Thêm cuộc họp");
+    type_into(&mut harness, "Tên cuộc họp", "Sơ kết 9 tháng về phát triển công nghiệp");
+    type_into(&mut harness, "Ngày họp", "10/10/2019");
+    type_into(&mut harness, "Chủ trì cuộc họp", "Nguyễn Công Trưởng");
+    click(&mut harness, "Thêm cuộc họp");
+    let data = harness.state().document().dataset();
+    assert_eq!(data.meetings.len(), 2);
+    assert_eq!(data.meetings[1].date, date(2019, 10, 10));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Nội dung nhiệm vụ").type_text("Rà soát quy hoạch cụm công nghiệp");
+    harness.run();
+    click(&mut harness, "+ Thêm vào danh sách");
+    let data = harness.state().document().dataset();
+    assert_eq!(data.directives.last().unwrap().meeting_id, data.meetings[1].id);
+    harness.get_by_label("1 / 11 nhiệm vụ");
+}
+
+#[test]
+fn the_per_unit_summary_counts_by_status() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Hoàn thành nhiệm vụ 10");
+    click(&mut harness, "Theo đơn vị");
+    harness.get_by_label("Kết quả thực hiện theo đơn vị");
+    // The enterprises had one directive and have done it: 100%.
+    harness.get_by_label("Các doanh nghiệp đang sản xuất, kinh doanh");
+    harness.get_by_label("100%");
+    // The departments: eight addressed, none done.
+    harness.get_by_label("Các sở, ngành liên quan");
+    assert_eq!(harness.query_all_by_label("0%").count(), 2, "the departments and the districts");
+    // Its total and its "no deadline" count.
+    assert_eq!(harness.query_all_by_label("8").count(), 2);
+}
