@@ -13,7 +13,10 @@ use crate::command::Command;
 use crate::dataset;
 use crate::dialogs::{FileDialogs, Picked, SystemDialogs};
 use crate::document::Document;
+use crate::followup;
+use crate::format;
 use crate::i18n::{Lang, fill};
+use crate::recovery::{self, Recovery};
 use crate::storage;
 use crate::ui;
 
@@ -29,6 +32,10 @@ pub struct AppConfig {
     pub open: Option<PathBuf>,
     /// When the process started: print the time to the first frame, then quit.
     pub first_frame_then_quit: Option<std::time::Instant>,
+    /// Where unsaved work is copied for recovery after a crash; `None` keeps no copy.
+    pub recovery_dir: Option<PathBuf>,
+    /// How often unsaved work is copied there.
+    pub autosave_every: std::time::Duration,
 }
 
 impl Default for AppConfig {
@@ -39,6 +46,8 @@ impl Default for AppConfig {
             lang: None,
             open: None,
             first_frame_then_quit: None,
+            recovery_dir: None,
+            autosave_every: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -49,6 +58,19 @@ impl Default for AppConfig {
 pub struct Settings {
     pub lang: Lang,
     pub tab: Tab,
+    /// Files opened or saved lately, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+/// How many recent files the File menu lists.
+const RECENT_FILES: usize = 8;
+
+impl Settings {
+    fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT_FILES);
+    }
 }
 
 const SETTINGS_KEY: &str = "industry-desk-settings";
@@ -92,6 +114,11 @@ pub enum Modal {
     Error { text: String },
     /// No system file dialog: the user types a path. `then` runs after a successful save.
     TypePath { purpose: PathPurpose, text: String, then: Option<Command> },
+    /// Unsaved work of an earlier run was found: restore it or drop it.
+    Recover { origin: Option<PathBuf>, written: String },
+    /// The file changed on disk since it was opened or saved: overwrite, save elsewhere,
+    /// or cancel. `then` runs after a save.
+    ChangedOnDisk { then: Option<Command> },
 }
 
 /// What a typed path is for.
@@ -130,6 +157,16 @@ pub struct App {
     close_confirmed: bool,
     shown_title: String,
     first_frame_then_quit: Option<std::time::Instant>,
+    recovery: Option<Recovery>,
+    autosave_every: std::time::Duration,
+    /// The revision last copied for recovery, and when (egui time, seconds).
+    autosaved: (Option<u64>, f64),
+    /// A recovery copy waiting for the user's answer.
+    pending_recovery: Option<recovery::Found>,
+    /// The document's file as it was when opened or last saved.
+    disk_stamp: Option<storage::DiskStamp>,
+    /// Overdue and due-soon counts shown in the banner, until dismissed.
+    banner: Option<(usize, usize)>,
 }
 
 impl App {
@@ -157,11 +194,63 @@ impl App {
             close_confirmed: false,
             shown_title: String::new(),
             first_frame_then_quit: config.first_frame_then_quit,
+            recovery: config.recovery_dir.map(Recovery::new),
+            autosave_every: config.autosave_every,
+            autosaved: (None, 0.0),
+            pending_recovery: None,
+            disk_stamp: None,
+            banner: None,
         };
         if let Some(path) = config.open {
             app.open_path(&path);
+        } else {
+            app.update_banner();
         }
+        app.offer_recovery();
         app
+    }
+
+    /// At start: unsaved work left by an earlier run is offered back.
+    fn offer_recovery(&mut self) {
+        let Some(found) = self.recovery.as_ref().and_then(Recovery::find) else { return };
+        match found {
+            Ok(found) => {
+                let written = found
+                    .written
+                    .and_then(|t| jiff::Timestamp::try_from(t).ok())
+                    .map(|t| {
+                        let local = t.to_zoned(jiff::tz::TimeZone::system());
+                        format!(
+                            "{:02}:{:02} {}",
+                            local.hour(),
+                            local.minute(),
+                            format::date(local.date())
+                        )
+                    })
+                    .unwrap_or_default();
+                self.modal = Some(Modal::Recover { origin: found.origin.clone(), written });
+                self.pending_recovery = Some(found);
+            }
+            // Kept on disk: a copy we can't read is still the user's work.
+            Err(err) => self.report_error(err.describe(self.lang())),
+        }
+    }
+
+    /// Recomputes the banner's counts for the open document.
+    fn update_banner(&mut self) {
+        let (overdue, soon) =
+            followup::alerts(self.doc.dataset(), self.today(), self.directives_ui.due_soon_days);
+        self.banner = (overdue + soon > 0).then_some((overdue, soon));
+    }
+
+    /// Files opened or saved lately, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.settings.recent
+    }
+
+    /// The banner's overdue and due-soon counts, while it shows.
+    pub fn banner(&self) -> Option<(usize, usize)> {
+        self.banner
     }
 
     /// The open document.
@@ -207,9 +296,18 @@ impl App {
 
     /// Puts `doc` in place of the open document, dropping what belonged to the old one.
     fn replace_document(&mut self, doc: Document) {
+        if let Some(recovery) = &self.recovery {
+            // The old document's unsaved work was saved or dropped on purpose by now.
+            recovery.clear();
+        }
+        self.autosaved = (None, 0.0);
         self.doc = doc;
         self.charts = None;
+        let due_soon_days = self.directives_ui.due_soon_days;
         self.directives_ui = ui::directives::State::default();
+        self.directives_ui.due_soon_days = due_soon_days;
+        self.disk_stamp = self.doc.path().and_then(storage::disk_stamp);
+        self.update_banner();
     }
 
     /// The dialog waiting for an answer, if any.
@@ -244,8 +342,10 @@ impl App {
 
     /// Carries out a command, asking first where unsaved changes would be lost.
     pub fn run(&mut self, command: Command, ctx: &egui::Context) {
-        let discards_document =
-            matches!(command, Command::NewFromSample | Command::Open | Command::Quit);
+        let discards_document = matches!(
+            command,
+            Command::NewFromSample | Command::Open | Command::OpenRecent(_) | Command::Quit
+        );
         if discards_document && self.doc.is_dirty() && !self.close_confirmed {
             self.modal = Some(Modal::Unsaved { then: command });
             return;
@@ -269,6 +369,10 @@ impl App {
                 self.save(command == Command::SaveAs, None);
             }
             Command::Quit => {
+                if let Some(recovery) = &self.recovery {
+                    // Saved already, or the user chose not to save.
+                    recovery.clear();
+                }
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -281,6 +385,17 @@ impl App {
                 self.status_line = if done { &t.redone } else { &t.nothing_to_redo }.clone();
             }
             Command::ShowTab(tab) => self.settings.tab = tab,
+            Command::OpenRecent(index) => {
+                if let Some(path) = self.settings.recent.get(index).cloned() {
+                    self.open_path(&path);
+                }
+            }
+            Command::ShowAlerts => {
+                self.settings.tab = Tab::Directives;
+                let overdue = self.banner.map_or(0, |(overdue, _)| overdue);
+                self.directives_ui.show_alerts(overdue);
+                self.banner = None;
+            }
             Command::NewDirective => {
                 self.settings.tab = Tab::Directives;
                 self.directives_ui.new_directive(self.doc.dataset());
@@ -297,6 +412,7 @@ impl App {
         match storage::load(path) {
             Ok(dataset) => {
                 self.replace_document(Document::new(dataset, Some(path.to_owned())));
+                self.settings.remember(path);
                 let t = &self.lang().strings().app;
                 self.status_line = fill(&t.opened, &[("file", &path.display())]);
             }
@@ -308,7 +424,14 @@ impl App {
     /// `then` runs after a save that had to wait for a typed path.
     fn save(&mut self, choose: bool, then: Option<Command>) -> Saved {
         let path = match self.doc.path() {
-            Some(path) if !choose => path.to_owned(),
+            Some(path) if !choose => {
+                if storage::disk_stamp(path) != self.disk_stamp {
+                    // Another official or a sync folder changed it since: ask first.
+                    self.modal = Some(Modal::ChangedOnDisk { then });
+                    return Saved::Waiting;
+                }
+                path.to_owned()
+            }
             _ => match self.dialogs.pick_save(&self.suggested_file_name()) {
                 Picked::Path(path) => path,
                 Picked::Cancelled => return Saved::No,
@@ -325,6 +448,11 @@ impl App {
         match storage::save(path, self.doc.dataset()) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_owned());
+                self.disk_stamp = storage::disk_stamp(path);
+                self.settings.remember(path);
+                if let Some(recovery) = &self.recovery {
+                    recovery.clear();
+                }
                 let t = &self.lang().strings().app;
                 self.status_line = fill(&t.saved, &[("file", &path.display())]);
                 true
@@ -400,12 +528,78 @@ impl App {
             ui::modals::Answer::TypedPath { purpose: PathPurpose::Open, path, .. } => {
                 self.open_path(&path);
             }
+            ui::modals::Answer::Recover(restore) => {
+                let found = self.pending_recovery.take();
+                match found {
+                    Some(found) if restore => {
+                        let mut doc = Document::new(found.dataset, found.origin);
+                        doc.forget_saved_state();
+                        self.doc = doc;
+                        self.charts = None;
+                        self.disk_stamp = self.doc.path().and_then(storage::disk_stamp);
+                        self.update_banner();
+                    }
+                    _ => {
+                        if let Some(recovery) = &self.recovery {
+                            recovery.clear();
+                        }
+                    }
+                }
+            }
+            ui::modals::Answer::Overwrite(then) => {
+                let path = self.doc.path().map(Path::to_owned);
+                if let Some(path) = path
+                    && self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.run_unguarded(then, ctx);
+                }
+            }
+            ui::modals::Answer::SaveElsewhere(then) => {
+                if let Saved::Yes = self.save(true, then)
+                    && let Some(then) = then
+                {
+                    self.run_unguarded(then, ctx);
+                }
+            }
             ui::modals::Answer::TypedPath { purpose: PathPurpose::Save, path, then } => {
                 if self.save_to(&path)
                     && let Some(then) = then
                 {
                     self.run_unguarded(then, ctx);
                 }
+            }
+        }
+    }
+
+    /// Copies unsaved work for recovery once it has waited `autosave_every`; removes the
+    /// copy when the document is clean again (saved, or undone back to the file).
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(recovery) = &self.recovery else { return };
+        let now = ctx.input(|i| i.time);
+        let revision = self.doc.revision();
+        if !self.doc.is_dirty() {
+            if self.autosaved.0.is_some() {
+                recovery.clear();
+                self.autosaved = (None, now);
+            }
+            return;
+        }
+        if self.autosaved.0 == Some(revision) {
+            return;
+        }
+        let waited = now - self.autosaved.1;
+        let every = self.autosave_every.as_secs_f64();
+        if self.autosaved.0.is_some() && waited < every {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(every - waited));
+            return;
+        }
+        match recovery.write(self.doc.dataset(), self.doc.path()) {
+            Ok(()) => self.autosaved = (Some(revision), now),
+            Err(err) => {
+                // Say it once a revision, not every frame.
+                self.autosaved = (Some(revision), now);
+                self.status_line = err.describe(self.lang());
             }
         }
     }
@@ -443,8 +637,39 @@ impl eframe::App for App {
         let today = self.today();
 
         egui::Panel::top("menu").show(ui, |ui| {
-            ui::menu::show(ui, &self.doc, &mut self.settings.lang, &mut self.commands);
+            let settings = &mut self.settings;
+            ui::menu::show(ui, &self.doc, &settings.recent, &mut settings.lang, &mut self.commands);
         });
+        if let Some((overdue, soon)) = self.banner {
+            let days = self.directives_ui.due_soon_days;
+            egui::Panel::top("banner")
+                .frame(egui::Frame::new().fill(ui::theme::BANNER).inner_margin(6.0))
+                .show(ui, |ui| {
+                    let t = &lang.strings().directives;
+                    ui.horizontal(|ui| {
+                        let text = fill(
+                            &t.banner,
+                            &[("overdue", &overdue), ("soon", &soon), ("days", &days)],
+                        );
+                        ui.label(
+                            egui::RichText::new(format!("⚠ {text}"))
+                                .color(ui::theme::ERROR)
+                                .font(ui::theme::bold(15.0)),
+                        );
+                        if ui.button(&t.banner_show).clicked() {
+                            self.commands.push(Command::ShowAlerts);
+                        }
+                        if ui
+                            .button("✕")
+                            .on_hover_text(&lang.strings().app.dismiss)
+                            .accessible_name(lang.strings().app.dismiss.clone())
+                            .clicked()
+                        {
+                            self.banner = None;
+                        }
+                    });
+                });
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(&self.status_line);
@@ -478,6 +703,7 @@ impl eframe::App for App {
             // What they changed is drawn in the next frame; don't wait for more input.
             ctx.request_repaint();
         }
+        self.autosave(&ctx);
         self.update_title(&ctx);
         self.measure_first_frame(&ctx);
     }

@@ -28,6 +28,10 @@ pub enum Command {
     NewDirective,
     /// Put the keyboard in the directives' search box.
     Find,
+    /// Open the file at this place of the recent-files list.
+    OpenRecent(usize),
+    /// Show the directives the banner counts (overdue, or due soon).
+    ShowAlerts,
     /// Show a tab (Ctrl+1 … Ctrl+4).
     ShowTab(Tab),
 }
@@ -65,6 +69,8 @@ impl Command {
             Command::Undo => &t.undo,
             Command::Redo => &t.redo,
             Command::NewDirective => &t.new_directive,
+            Command::OpenRecent(_) => &t.recent,
+            Command::ShowAlerts => &lang.strings().directives.banner_show,
             Command::Find => &t.find,
             Command::ShowTab(tab) => tab.label(lang),
         }
@@ -91,6 +97,7 @@ impl Command {
         match self {
             Command::ShowTab(tab) => &TABS[tab as usize],
             Command::NewDirective => &NEW_DIRECTIVE,
+            Command::OpenRecent(_) | Command::ShowAlerts => &[],
             Command::Find => &FIND,
             Command::NewFromSample => &[],
             Command::Open => &OPEN,

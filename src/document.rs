@@ -72,6 +72,13 @@ impl Document {
         self.saved_revision = self.revision;
     }
 
+    /// Makes the document count as unsaved, whatever it holds (work recovered after a
+    /// crash was never saved to its file).
+    pub fn forget_saved_state(&mut self) {
+        // No revision ever takes this value.
+        self.saved_revision = u64::MAX;
+    }
+
     /// Applies an edit as one undo step; a refused edit changes nothing.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
         let inverse = action.apply(&mut self.dataset)?;

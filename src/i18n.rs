@@ -96,6 +96,15 @@ pub struct AppStrings {
     pub problems_title: String,
     pub language: String,
     pub dismiss: String,
+    pub recover_title: String,
+    pub recover_body: String,
+    pub recover_new: String,
+    pub recover: String,
+    pub recover_drop: String,
+    pub changed_title: String,
+    pub changed_body: String,
+    pub overwrite: String,
+    pub save_elsewhere: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,6 +122,7 @@ pub struct MenuStrings {
     pub redo: String,
     pub new_directive: String,
     pub find: String,
+    pub recent: String,
 }
 
 #[derive(Debug, Deserialize)]

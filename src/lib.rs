@@ -17,6 +17,7 @@ pub mod followup;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod recovery;
 pub mod status;
 pub mod storage;
 pub mod synth;

@@ -22,6 +22,8 @@ fn main() -> ExitCode {
                 lang: args.lang,
                 open: args.file,
                 first_frame_then_quit: args.first_frame_then_quit.then_some(started),
+                // The same folder eframe keeps the window state in.
+                recovery_dir: eframe::storage_dir("industry-desk"),
                 ..AppConfig::default()
             };
             run_window(config)

@@ -305,6 +305,29 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Saves atomically: temp file, fsync, previous file to `.bak`, rename. See the module docs.
 pub fn save(path: &Path, dataset: &Dataset) -> Result<(), SaveError> {
+    write(path, dataset, true)
+}
+
+/// Saves atomically like [`save`], keeping no `.bak` (for the app's own recovery copy).
+pub fn save_without_backup(path: &Path, dataset: &Dataset) -> Result<(), SaveError> {
+    write(path, dataset, false)
+}
+
+/// When and how big a file was: compared before saving over it, to notice that someone
+/// else changed it meanwhile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    pub modified: Option<std::time::SystemTime>,
+    pub len: u64,
+}
+
+/// The file's stamp now; `None` if it can't be read (gone, say).
+pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
+    let metadata = fs::metadata(path).ok()?;
+    Some(DiskStamp { modified: metadata.modified().ok(), len: metadata.len() })
+}
+
+fn write(path: &Path, dataset: &Dataset, backup: bool) -> Result<(), SaveError> {
     let error = |source: io::Error| SaveError { path: path.to_owned(), source };
     if path.is_dir() {
         return Err(error(io::Error::from(io::ErrorKind::IsADirectory)));
@@ -312,7 +335,7 @@ pub fn save(path: &Path, dataset: &Dataset) -> Result<(), SaveError> {
     let text = to_ron_string(dataset);
     let temp = temp_path(path);
     let written = write_synced(&temp, text.as_bytes()).and_then(|()| {
-        if path.exists() {
+        if backup && path.exists() {
             keep_backup(path)?;
         }
         fs::rename(&temp, path)

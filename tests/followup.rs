@@ -9,7 +9,9 @@ use industry_desk::model::{DirectiveId, UnitId};
 use industry_desk::{dataset, storage};
 use jiff::civil::date;
 
-use crate::support::{ScriptedDialogs, TODAY, click, harness, menu, type_into, type_then_leave};
+use crate::support::{
+    ScriptedDialogs, TODAY, click, harness, harness_with_recovery, menu, type_into, type_then_leave,
+};
 
 const TEXT: &str = "Báo cáo tiến độ giải phóng mặt bằng khu công nghiệp Đồng Bành, Hữu Lũng";
 
@@ -180,4 +182,81 @@ fn the_per_unit_summary_counts_by_status() {
     assert_eq!(harness.query_all_by_label("0%").count(), 2, "the departments and the districts");
     // Its total and its "no deadline" count.
     assert_eq!(harness.query_all_by_label("8").count(), 2);
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_and_is_offered_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with_recovery(&dialogs, folder.path());
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Hoàn thành nhiệm vụ 7");
+    type_into(&mut harness, "Thời hạn nhiệm vụ 8", "31/12/2019");
+    let edited = harness.state().document().dataset().clone();
+    // The process dies: no save, no goodbye.
+    std::mem::forget(harness);
+
+    let mut harness = harness_with_recovery(&dialogs, folder.path());
+    harness.get_by_label("Khôi phục bản làm việc chưa lưu?");
+    click(&mut harness, "Khôi phục");
+    let app = harness.state();
+    assert_eq!(app.document().dataset(), &edited);
+    assert!(app.document().is_dirty(), "recovered work is not saved yet");
+    assert_eq!(app.document().path(), None);
+
+    // Saving it removes the copy: the next start offers nothing.
+    let path = folder.path().join("saved.ron");
+    dialogs.will_pick(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    drop(harness);
+    let harness = harness_with_recovery(&dialogs, folder.path());
+    assert!(harness.state().modal().is_none());
+}
+
+#[test]
+fn saving_over_a_file_changed_elsewhere_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chung.ron");
+    storage::save(&path, &dataset::builtin()).unwrap();
+    let mut harness = harness(&ScriptedDialogs::default(), Some(path.clone()));
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Hoàn thành nhiệm vụ 1");
+
+    // A colleague saves the shared file meanwhile.
+    let mut theirs = dataset::builtin();
+    theirs.directives[1].completed_on = Some(date(2019, 9, 1));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    storage::save(&path, &theirs).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Tệp đã bị thay đổi");
+    click(&mut harness, "Huỷ");
+    assert_eq!(storage::load(&path).unwrap(), theirs, "their work is untouched");
+    assert!(harness.state().document().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    click(&mut harness, "Vẫn ghi đè");
+    assert_eq!(&storage::load(&path).unwrap(), harness.state().document().dataset());
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(harness.state().recent_files(), [path]);
+}
+
+#[test]
+fn opening_a_file_with_overdue_work_shows_the_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("qua-han.ron");
+    let mut data = dataset::builtin();
+    data.directives[0].deadline = Some(date(2019, 9, 15));
+    data.directives[1].deadline = Some(date(2019, 10, 3));
+    storage::save(&path, &data).unwrap();
+    let mut harness = harness(&ScriptedDialogs::default(), Some(path));
+    assert_eq!(harness.state().banner(), Some((1, 1)));
+    harness.get_by_label("⚠ 1 nhiệm vụ quá hạn, 1 nhiệm vụ sắp đến hạn (trong 7 ngày)");
+    click(&mut harness, "Xem các nhiệm vụ này");
+    assert_eq!(harness.state().tab(), Tab::Directives);
+    harness.get_by_label("1 / 10 nhiệm vụ");
+    assert!(harness.state().banner().is_none());
 }

@@ -44,20 +44,27 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
-/// The one way tests build the app: 1280×800, Vietnamese, [`TODAY`], scripted dialogs.
+/// The one way tests build the app: 1280×800, light, Vietnamese, [`TODAY`], scripted
+/// dialogs, no recovery copies.
 pub fn harness(dialogs: &ScriptedDialogs, open: Option<PathBuf>) -> Harness<'static, App> {
-    build(Harness::builder(), dialogs, open)
+    build(Harness::builder(), dialogs, open, None)
+}
+
+/// As [`harness`], keeping recovery copies in `folder`, written at every change.
+pub fn harness_with_recovery(dialogs: &ScriptedDialogs, folder: &Path) -> Harness<'static, App> {
+    build(Harness::builder(), dialogs, None, Some(folder.to_owned()))
 }
 
 /// As [`harness`], drawing real pixels (wgpu on the CPU) for image snapshots.
 pub fn snapshot_harness() -> Harness<'static, App> {
-    build(Harness::builder().wgpu(), &ScriptedDialogs::default(), None)
+    build(Harness::builder().wgpu(), &ScriptedDialogs::default(), None, None)
 }
 
 fn build(
     builder: egui_kittest::HarnessBuilder<App>,
     dialogs: &ScriptedDialogs,
     open: Option<PathBuf>,
+    recovery_dir: Option<PathBuf>,
 ) -> Harness<'static, App> {
     let dialogs = dialogs.clone();
     // The app is light-themed; the harness would otherwise impose its dark default.
@@ -70,7 +77,9 @@ fn build(
                 today: Some(TODAY),
                 lang: Some(Lang::Vi),
                 open,
-                first_frame_then_quit: None,
+                recovery_dir,
+                autosave_every: std::time::Duration::ZERO,
+                ..AppConfig::default()
             },
         )
     });

@@ -7,13 +7,31 @@ use crate::document::Document;
 use crate::i18n::Lang;
 
 /// Draws the menu bar; chosen commands go to `commands`, the language changes in place.
-pub fn show(ui: &mut egui::Ui, doc: &Document, lang: &mut Lang, commands: &mut Vec<Command>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    recent: &[std::path::PathBuf],
+    lang: &mut Lang,
+    commands: &mut Vec<Command>,
+) {
     let t = &lang.strings().menu;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(&t.file, |ui| {
             for command in [Command::NewFromSample, Command::Open, Command::Save, Command::SaveAs] {
                 item(ui, command, *lang, true, commands);
             }
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button(&t.recent, |ui| {
+                    for (index, path) in recent.iter().enumerate() {
+                        let name =
+                            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                        if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                            commands.push(Command::OpenRecent(index));
+                            ui.close();
+                        }
+                    }
+                });
+            });
             ui.separator();
             item(ui, Command::Quit, *lang, true, commands);
         });

@@ -20,6 +20,12 @@ pub enum Answer {
     DiscardThen(Command),
     /// A typed path was confirmed.
     TypedPath { purpose: PathPurpose, path: PathBuf, then: Option<Command> },
+    /// Restore the recovered work (true) or drop it (false).
+    Recover(bool),
+    /// Save over the file changed on disk, then carry on.
+    Overwrite(Option<Command>),
+    /// Save to another file instead, then carry on.
+    SaveElsewhere(Option<Command>),
 }
 
 /// Draws `modal` and returns the answer.
@@ -60,6 +66,39 @@ pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) 
                         answer = Some(Answer::Closed);
                     }
                 }
+                Modal::Recover { origin, written } => {
+                    ui.label(egui::RichText::new(&t.recover_title).font(theme::bold(18.0)));
+                    let origin = match origin {
+                        Some(path) => path.display().to_string(),
+                        None => t.recover_new.clone(),
+                    };
+                    ui.label(fill(&t.recover_body, &[("origin", &origin), ("written", written)]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(&t.recover).clicked() {
+                            answer = Some(Answer::Recover(true));
+                        }
+                        if ui.button(&t.recover_drop).clicked() {
+                            answer = Some(Answer::Recover(false));
+                        }
+                    });
+                }
+                Modal::ChangedOnDisk { then } => {
+                    ui.label(egui::RichText::new(&t.changed_title).font(theme::bold(18.0)));
+                    ui.label(fill(&t.changed_body, &[("file", &document_name)]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(&t.overwrite).clicked() {
+                            answer = Some(Answer::Overwrite(*then));
+                        }
+                        if ui.button(&t.save_elsewhere).clicked() {
+                            answer = Some(Answer::SaveElsewhere(*then));
+                        }
+                        if ui.button(&t.cancel).clicked() {
+                            answer = Some(Answer::Closed);
+                        }
+                    });
+                }
                 Modal::TypePath { purpose, text, then } => {
                     let title = match purpose {
                         PathPurpose::Open => &t.path_prompt_open,
@@ -99,7 +138,9 @@ pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) 
         });
     // Escape or a click outside cancels, unless a button was pressed this frame.
     let still_open = matches!(answer, None | Some(Answer::Waiting(_)));
-    if still_open && modal_response.should_close() {
+    // Recovered work is never dropped by a stray Escape or click: it needs an answer.
+    let needs_answer = matches!(modal, Modal::Recover { .. });
+    if still_open && !needs_answer && modal_response.should_close() {
         answer = Some(Answer::Closed);
     }
     answer.unwrap_or(Answer::Waiting(modal))
