@@ -23,9 +23,14 @@ fn every_view_looks_as_reviewed() {
         click(&mut harness, label);
         harness.snapshot(name);
     }
+    click(&mut harness, "Rà soát lại các mỏ đá");
+    harness.snapshot("directive-editor-vi");
+    click(&mut harness, "Theo đơn vị");
+    harness.snapshot("by-unit-vi");
+    click(&mut harness, "Danh sách");
     click(&mut harness, "English");
     harness.get_by_label("10 / 10 directives");
-    harness.snapshot("directives-en");
+    harness.snapshot("directive-editor-en");
     click(&mut harness, "Output");
     harness.snapshot("output-electricity-en");
 }

@@ -112,21 +112,24 @@ fn chart(ui: &mut egui::Ui, rows: &[UnitSummary], view: &View) {
         .allow_boxed_zoom(false)
         .include_x(0.0)
         .include_x(max * 1.05)
+        .include_y(-0.5)
+        .include_y(rows.len() as f64 - 0.1)
         .show_axes([true, false])
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
             let mut stacks: Vec<BarChart> = Vec::new();
             for status in ORDER {
+                let colour = theme::status_colour(status);
                 let bars = rows
                     .iter()
                     .enumerate()
                     .map(|(i, row)| {
                         Bar::new((rows.len() - 1 - i) as f64, count(row, status) as f64)
                             .width(0.5)
+                            .fill(colour)
                             .name(&names[i])
                     })
                     .collect();
-                let colour = theme::status_colour(status);
                 let label = status.label(view.lang);
                 let mut chart = BarChart::new(label, bars).horizontal().color(colour);
                 let below: Vec<&BarChart> = stacks.iter().collect();
