@@ -79,7 +79,8 @@ impl ActionError {
 
 impl Action {
     /// Applies the action and returns its inverse; on error nothing changed.
-    pub fn apply(self, dataset: &mut Dataset) -> Result<Action, ActionError> {
+    pub fn apply(mut self, dataset: &mut Dataset) -> Result<Action, ActionError> {
+        self.normalize();
         match self {
             Action::SetCompleted { id, on } => edit_directive(dataset, id, |d| {
                 Action::SetCompleted { id, on: std::mem::replace(&mut d.completed_on, on) }
@@ -237,6 +238,22 @@ impl Action {
     }
 }
 
+impl Action {
+    /// Text entering the dataset in NFC, however it was typed.
+    fn normalize(&mut self) {
+        match self {
+            Action::SetText { text, .. } => crate::model::nfc(text),
+            Action::ReplaceDirective(directive) | Action::InsertDirective { directive, .. } => {
+                directive.normalize();
+            }
+            Action::AddUnit(unit) => unit.normalize(),
+            Action::AddMeeting(meeting) => meeting.normalize(),
+            Action::Batch(actions) => actions.iter_mut().for_each(Action::normalize),
+            _ => {}
+        }
+    }
+}
+
 /// What would make a figure invalid, checked before it enters the dataset (the same rules
 /// as `Dataset::validate`).
 fn observation_problem(indicator: &str, observation: &Observation) -> Option<Problem> {
@@ -337,6 +354,14 @@ mod tests {
         assert!(matches!(refused.apply(&mut data), Err(ActionError::Invalid(_))));
         let _ = undo_add.apply(&mut data).unwrap();
         assert_eq!(data, original);
+    }
+
+    #[test]
+    fn text_enters_the_dataset_in_nfc() {
+        let mut data = dataset::builtin();
+        let decomposed = "Ra\u{300} soa\u{301}t mo\u{309} đa\u{301}".to_owned();
+        let _ = Action::SetText { id: DirectiveId(4), text: decomposed }.apply(&mut data).unwrap();
+        assert_eq!(data.directive(DirectiveId(4)).unwrap().text, "Rà soát mỏ đá");
     }
 
     #[test]

@@ -229,7 +229,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
         // Version 1 is the first; migrations of later versions go here.
         return Err(LoadError::new(path, LoadErrorKind::OlderVersion { found: header.version }));
     }
-    let envelope: Envelope = options.from_str(text).map_err(parse_error)?;
+    let mut envelope: Envelope = options.from_str(text).map_err(parse_error)?;
+    envelope.dataset.normalize();
     let problems = envelope.dataset.validate();
     if !problems.is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Invalid(problems)));

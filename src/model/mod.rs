@@ -9,6 +9,7 @@ mod indicator;
 mod meeting;
 mod period;
 mod problem;
+mod text;
 mod zone;
 
 use std::collections::HashSet;
@@ -21,6 +22,7 @@ pub use meeting::{
 };
 pub use period::{Period, PeriodKind};
 pub use problem::Problem;
+pub use text::nfc;
 pub use zone::{Zone, ZoneId, ZoneKind};
 
 /// The largest value a figure may hold: far beyond any province's output, small enough that
