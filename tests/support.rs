@@ -114,24 +114,21 @@ pub fn click(harness: &mut Harness<'static, App>, label: &str) {
 
 /// Scrolls to the text field with this label, types `text` into it and presses Enter.
 pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    let field = harness.get_by_label(label);
-    field.focus();
-    field.type_text(text);
-    harness.run();
-    harness.key_press(egui::Key::Enter);
-    harness.run();
+    type_then_press(harness, label, text, egui::Key::Enter);
 }
 
 /// Types into a (multi-line) text field, then leaves it with Tab, as a user moving on.
 pub fn type_then_leave(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    type_then_press(harness, label, text, egui::Key::Tab);
+}
+
+fn type_then_press(harness: &mut Harness<'static, App>, label: &str, text: &str, key: egui::Key) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     let field = harness.get_by_label(label);
     field.focus();
     field.type_text(text);
     harness.run();
-    harness.key_press(egui::Key::Tab);
+    harness.key_press(key);
     harness.run();
 }

@@ -245,21 +245,13 @@ impl Editor {
         label(ui, &t.deadline);
         let draft = self.draft.as_mut().expect("loaded above");
         ui.horizontal(|ui| {
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.deadline_text)
-                        .hint_text("dd/mm/yyyy")
-                        .desired_width(110.0),
-                )
-                .accessible_name(t.editor_deadline_label.clone());
-            if field.lost_focus() {
-                match parse_optional_date(&self.deadline_text) {
-                    Ok(date) => {
-                        draft.deadline = date;
-                        commit = true;
-                    }
-                    Err(typed) => self.error = Some(reason_for(&typed, lang)),
+            match date_field(ui, &mut self.deadline_text, &t.editor_deadline_label) {
+                Some(Ok(date)) => {
+                    draft.deadline = date;
+                    commit = true;
                 }
+                Some(Err(typed)) => self.error = Some(reason_for(&typed, lang)),
+                None => {}
             }
             let mut picked = draft.deadline.unwrap_or(view.today);
             let picker = ui
@@ -289,21 +281,13 @@ impl Editor {
 
         label(ui, &t.completed_on);
         ui.horizontal(|ui| {
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.completed_text)
-                        .hint_text("dd/mm/yyyy")
-                        .desired_width(110.0),
-                )
-                .accessible_name(t.completed_label.clone());
-            if field.lost_focus() {
-                match parse_optional_date(&self.completed_text) {
-                    Ok(date) => {
-                        draft.completed_on = date;
-                        commit = true;
-                    }
-                    Err(typed) => self.error = Some(reason_for(&typed, lang)),
+            match date_field(ui, &mut self.completed_text, &t.completed_label) {
+                Some(Ok(date)) => {
+                    draft.completed_on = date;
+                    commit = true;
                 }
+                Some(Err(typed)) => self.error = Some(reason_for(&typed, lang)),
+                None => {}
             }
             if ui.button(&t.today).clicked() {
                 draft.completed_on = Some(view.today);
@@ -419,6 +403,19 @@ impl Editor {
         }
         out
     }
+}
+
+/// A date typed as dd/mm/yyyy (empty for none). When the field is left: the date read, or
+/// the text that isn't one.
+fn date_field(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    name: &str,
+) -> Option<Result<Option<jiff::civil::Date>, String>> {
+    let field = ui
+        .add(egui::TextEdit::singleline(text).hint_text("dd/mm/yyyy").desired_width(110.0))
+        .accessible_name(name.to_owned());
+    field.lost_focus().then(|| parse_optional_date(text))
 }
 
 fn label(ui: &mut egui::Ui, text: &str) -> egui::Response {
