@@ -236,6 +236,12 @@ impl App {
         }
     }
 
+    fn clear_recovery(&self) {
+        if let Some(recovery) = &self.recovery {
+            recovery.clear();
+        }
+    }
+
     /// Recomputes the banner's counts for the open document.
     fn update_banner(&mut self) {
         let (overdue, soon) =
@@ -294,12 +300,10 @@ impl App {
         &self.charts.as_ref().expect("just built").2
     }
 
-    /// Puts `doc` in place of the open document, dropping what belonged to the old one.
+    /// Puts `doc` in place of the open document.
+    /// Everything that belonged to the old document goes: its caches (a new document starts
+    /// at revision 0 again, so they must not survive), its UI state, its banner.
     fn replace_document(&mut self, doc: Document) {
-        if let Some(recovery) = &self.recovery {
-            // The old document's unsaved work was saved or dropped on purpose by now.
-            recovery.clear();
-        }
         self.autosaved = (None, 0.0);
         self.doc = doc;
         self.charts = None;
@@ -357,6 +361,7 @@ impl App {
         let t = &self.lang().strings().app;
         match command {
             Command::NewFromSample => {
+                self.clear_recovery();
                 self.replace_document(Document::new(dataset::builtin(), None));
                 self.status_line = t.builtin.clone();
             }
@@ -369,10 +374,8 @@ impl App {
                 self.save(command == Command::SaveAs, None);
             }
             Command::Quit => {
-                if let Some(recovery) = &self.recovery {
-                    // Saved already, or the user chose not to save.
-                    recovery.clear();
-                }
+                // Saved already, or the user chose not to save.
+                self.clear_recovery();
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -411,6 +414,8 @@ impl App {
     fn open_path(&mut self, path: &Path) {
         match storage::load(path) {
             Ok(dataset) => {
+                // The open document's changes were saved or dropped on purpose by now.
+                self.clear_recovery();
                 self.replace_document(Document::new(dataset, Some(path.to_owned())));
                 self.settings.remember(path);
                 let t = &self.lang().strings().app;
@@ -450,9 +455,7 @@ impl App {
                 self.doc.mark_saved(path.to_owned());
                 self.disk_stamp = storage::disk_stamp(path);
                 self.settings.remember(path);
-                if let Some(recovery) = &self.recovery {
-                    recovery.clear();
-                }
+                self.clear_recovery();
                 let t = &self.lang().strings().app;
                 self.status_line = fill(&t.saved, &[("file", &path.display())]);
                 true
@@ -534,15 +537,11 @@ impl App {
                     Some(found) if restore => {
                         let mut doc = Document::new(found.dataset, found.origin);
                         doc.forget_saved_state();
-                        self.doc = doc;
-                        self.charts = None;
-                        self.disk_stamp = self.doc.path().and_then(storage::disk_stamp);
-                        self.update_banner();
+                        // The copy stays on disk until this work is saved or dropped.
+                        self.replace_document(doc);
                     }
                     _ => {
-                        if let Some(recovery) = &self.recovery {
-                            recovery.clear();
-                        }
+                        self.clear_recovery();
                     }
                 }
             }

@@ -14,6 +14,9 @@ pub const DEFAULT_DUE_SOON_DAYS: i32 = 7;
 /// Text folded for searching: lower case, without diacritics, đ as d, so "ra soat mo da"
 /// finds "Rà soát mỏ đá" however it was typed (precomposed or with combining marks).
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -76,9 +79,17 @@ impl Filter {
     }
 }
 
-/// The indices into `dataset.directives` that `filter` keeps, in `sort` order.
+/// Each directive's searchable text, folded: built once per revision of the data, so a
+/// keystroke in the search box only compares strings.
+pub fn search_index(dataset: &Dataset) -> Vec<String> {
+    dataset.directives.iter().map(|d| searchable_text(dataset, d)).collect()
+}
+
+/// The indices into `dataset.directives` that `filter` keeps, in `sort` order. `index` is
+/// [`search_index`] of the same dataset.
 pub fn select(
     dataset: &Dataset,
+    index: &[String],
     filter: &Filter,
     sort: SortBy,
     today: Date,
@@ -89,7 +100,10 @@ pub fn select(
         .directives
         .iter()
         .enumerate()
-        .filter(|(_, d)| keeps(dataset, d, filter, &words, today, due_soon_days))
+        .filter(|(i, d)| {
+            keeps(d, filter, today, due_soon_days)
+                && words.iter().all(|word| index[*i].contains(word.as_str()))
+        })
         .map(|(i, _)| i)
         .collect();
     let directives = &dataset.directives;
@@ -114,14 +128,8 @@ pub fn select(
     kept
 }
 
-fn keeps(
-    dataset: &Dataset,
-    directive: &Directive,
-    filter: &Filter,
-    words: &[String],
-    today: Date,
-    due_soon_days: i32,
-) -> bool {
+/// Whether the directive passes every part of the filter but the words.
+fn keeps(directive: &Directive, filter: &Filter, today: Date, due_soon_days: i32) -> bool {
     if filter.meeting.is_some_and(|m| m != directive.meeting_id) {
         return false;
     }
@@ -149,11 +157,7 @@ fn keeps(
             return false;
         }
     }
-    if words.is_empty() {
-        return true;
-    }
-    let haystack = searchable_text(dataset, directive);
-    words.iter().all(|word| haystack.contains(word.as_str()))
+    true
 }
 
 /// Whether `unit` leads, supports or was addressed by the directive.
@@ -280,10 +284,10 @@ mod tests {
         let data = dataset::builtin();
         let today = date(2019, 10, 1);
         let filter = Filter { text: "ra soat mo da".into(), ..Filter::default() };
-        let kept = select(&data, &filter, SortBy::FileOrder, today, 7);
+        let kept = select(&data, &search_index(&data), &filter, SortBy::FileOrder, today, 7);
         assert_eq!(kept, [3], "directive 4, Rà soát lại các mỏ đá");
         let by_unit = Filter { text: "huyen".into(), ..Filter::default() };
-        assert_eq!(select(&data, &by_unit, SortBy::FileOrder, today, 7), [8]);
+        assert_eq!(select(&data, &search_index(&data), &by_unit, SortBy::FileOrder, today, 7), [8]);
     }
 
     #[test]
@@ -321,7 +325,14 @@ mod tests {
         let mut data = dataset::builtin();
         data.directives[5].deadline = Some(date(2019, 12, 1));
         data.directives[2].deadline = Some(date(2019, 11, 1));
-        let kept = select(&data, &Filter::default(), SortBy::Deadline, date(2019, 10, 1), 7);
+        let kept = select(
+            &data,
+            &search_index(&data),
+            &Filter::default(),
+            SortBy::Deadline,
+            date(2019, 10, 1),
+            7,
+        );
         assert_eq!(&kept[..3], [2, 5, 0]);
     }
 }

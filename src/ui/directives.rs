@@ -46,6 +46,8 @@ pub struct State {
     focus_search: bool,
     /// The rows the filter keeps, for the revision, filter, order and day they were made.
     rows: Option<(RowsKey, Vec<usize>)>,
+    /// The directives' folded search text, for the revision it was made for.
+    search_index: Option<(u64, Vec<String>)>,
     meeting_form: MeetingForm,
 }
 
@@ -66,6 +68,7 @@ impl Default for State {
             due_to_text: String::new(),
             focus_search: false,
             rows: None,
+            search_index: None,
             meeting_form: MeetingForm::default(),
         }
     }
@@ -157,8 +160,13 @@ impl State {
             (view.revision, self.filter.clone(), self.sort, view.today, self.due_soon_days);
         let stale = !matches!(&self.rows, Some((k, _)) if *k == key);
         if stale {
+            if !matches!(&self.search_index, Some((revision, _)) if *revision == view.revision) {
+                self.search_index = Some((view.revision, followup::search_index(view.dataset)));
+            }
+            let index = &self.search_index.as_ref().expect("just made").1;
             let rows = followup::select(
                 view.dataset,
+                index,
                 &self.filter,
                 self.sort,
                 view.today,
