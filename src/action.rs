@@ -18,8 +18,6 @@ pub enum Action {
     SetDeadline { id: DirectiveId, deadline: Option<Date> },
     /// Replace a directive's text.
     SetText { id: DirectiveId, text: String },
-    /// Set or clear a directive's lead unit.
-    SetLeadUnit { id: DirectiveId, unit: Option<UnitId> },
     /// Replace a directive by an edited copy with the same id (every field of the editor).
     ReplaceDirective(Box<Directive>),
     /// Move a directive to a position of the list (clamped to its end).
@@ -91,9 +89,6 @@ impl Action {
             Action::SetText { id, text } => edit_directive(dataset, id, |d| Action::SetText {
                 id,
                 text: std::mem::replace(&mut d.text, text),
-            }),
-            Action::SetLeadUnit { id, unit } => edit_directive(dataset, id, |d| {
-                Action::SetLeadUnit { id, unit: std::mem::replace(&mut d.lead_unit, unit) }
             }),
             Action::ReplaceDirective(directive) => {
                 let id = directive.id;

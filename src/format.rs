@@ -159,11 +159,6 @@ pub fn date(date: Date) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }
 
-/// An optional date, or a dash.
-pub fn optional_date(value: Option<Date>) -> String {
-    value.map(date).unwrap_or_else(|| "—".to_owned())
-}
-
 /// Reads a date typed as `d/m/yyyy` (also with `.` or `-`), or as ISO `yyyy-mm-dd`.
 pub fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();

@@ -41,11 +41,6 @@ impl DirectiveStatus {
         Self::of(directive.deadline, directive.completed_on, today)
     }
 
-    /// Whether the directive is done, late or not.
-    pub fn is_done(self) -> bool {
-        matches!(self, DirectiveStatus::DoneLate | DirectiveStatus::DoneOnTime)
-    }
-
     /// The status in words ("quá hạn chưa hoàn thành").
     pub fn label(self, lang: Lang) -> &'static str {
         let t = &lang.strings().status;
