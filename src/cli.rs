@@ -1,5 +1,5 @@
-//! The command line: `industry-desk [FILE]` opens the window; `check` and `new` work
-//! without one. Every failure is a message and exit status 1, never a panic.
+//! The command line: `industry-desk [FILE]` opens the window; `check`, `new` and `export`
+//! work without one. Every failure is a message and exit status 1, never a panic.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 
 use crate::dataset;
 use crate::i18n::{Lang, fill};
+use crate::model::{Dataset, MeetingId};
+use crate::paper::{self, ChartFormat, ChartKind, ExportError, ReportOptions, Sections};
 use crate::storage;
 
 /// Figures of industrial output and land, and the follow-up of meeting directives.
@@ -43,6 +45,68 @@ pub enum CliCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Write the A4 report or a chart to a file (PDF, SVG, PNG).
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+/// What `export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The A4 report as PDF: meeting, figures, charts, directives, results by unit.
+    Report {
+        /// The dataset file (.ron); without it, the built-in dataset.
+        file: Option<PathBuf>,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The print date and the day statuses are computed on (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_iso_date)]
+        today: Option<jiff::civil::Date>,
+        /// The meeting whose directives are listed (its number); default the latest.
+        #[arg(long, conflicts_with = "all_meetings")]
+        meeting: Option<u32>,
+        /// List the directives of every meeting.
+        #[arg(long)]
+        all_meetings: bool,
+        /// Only directives not yet completed.
+        #[arg(long)]
+        open_only: bool,
+        /// A4 landscape instead of portrait.
+        #[arg(long)]
+        landscape: bool,
+        /// Leave out the figures table.
+        #[arg(long)]
+        no_figures: bool,
+        /// Leave out the charts.
+        #[arg(long)]
+        no_charts: bool,
+        /// Leave out the directives table.
+        #[arg(long)]
+        no_directives: bool,
+        /// Leave out the results by unit.
+        #[arg(long)]
+        no_units: bool,
+    },
+    /// One chart alone: electricity, stone, timber, growth or zones.
+    Chart {
+        /// Which chart.
+        chart: String,
+        /// The dataset file (.ron); without it, the built-in dataset.
+        file: Option<PathBuf>,
+        /// Where to write it; .pdf, .svg or .png says the format.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Resolution of a PNG, in dots per inch.
+        #[arg(long, default_value_t = paper::DEFAULT_DPI)]
+        dpi: u32,
+    },
+}
+
+fn parse_iso_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse().map_err(|_| format!("{text:?}: YYYY-MM-DD"))
 }
 
 /// `industry-desk check FILE`.
@@ -95,4 +159,99 @@ pub fn new(
             ExitCode::FAILURE
         }
     }
+}
+
+/// `industry-desk export report|chart ...`.
+pub fn export(
+    what: ExportCommand,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    match run_export(what, lang) {
+        Ok(path) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                fill(&lang.strings().cli.written, &[("file", &path.display())])
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
+    let describe = |error: ExportError| error.describe(lang);
+    match what {
+        ExportCommand::Report {
+            file,
+            out,
+            today,
+            meeting,
+            all_meetings,
+            open_only,
+            landscape,
+            no_figures,
+            no_charts,
+            no_directives,
+            no_units,
+        } => {
+            let format = ChartFormat::from_path(&out, paper::DEFAULT_DPI).map_err(describe)?;
+            if format != ChartFormat::Pdf {
+                return Err(describe(ExportError::UnknownFormat { path: out }));
+            }
+            let dataset = load_input(file.as_deref(), &out, lang)?;
+            let today = today.unwrap_or_else(|| jiff::Zoned::now().date());
+            let mut options = ReportOptions::new(&dataset, today);
+            if all_meetings {
+                options.meeting = None;
+            } else if let Some(id) = meeting {
+                options.meeting = Some(MeetingId(id));
+            }
+            options.open_only = open_only;
+            options.landscape = landscape;
+            options.sections = Sections {
+                figures: !no_figures,
+                charts: !no_charts,
+                directives: !no_directives,
+                units: !no_units,
+            };
+            let bytes = paper::report_pdf(&dataset, &options, lang).map_err(describe)?;
+            paper::write_file(&out, &bytes).map_err(describe)?;
+            Ok(out)
+        }
+        ExportCommand::Chart { chart, file, out, dpi } => {
+            let kind = ChartKind::ALL.into_iter().find(|k| k.slug() == chart).ok_or_else(|| {
+                let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.slug()).collect();
+                fill(
+                    &lang.strings().export.unknown_chart,
+                    &[("chart", &chart), ("names", &names.join(", "))],
+                )
+            })?;
+            let format = ChartFormat::from_path(&out, dpi).map_err(describe)?;
+            let dataset = load_input(file.as_deref(), &out, lang)?;
+            let bytes = paper::chart_file(&dataset, kind, format, lang).map_err(describe)?;
+            paper::write_file(&out, &bytes).map_err(describe)?;
+            Ok(out)
+        }
+    }
+}
+
+/// The dataset to export: the file's, or the built-in one. Refuses an output path that is
+/// the data file itself, so a slip of the keyboard cannot replace data with a PDF.
+fn load_input(file: Option<&Path>, out: &Path, lang: Lang) -> Result<Dataset, String> {
+    let Some(file) = file else { return Ok(dataset::builtin()) };
+    let dataset = storage::load(file).map_err(|error| error.describe(lang))?;
+    let same = match (file.canonicalize(), out.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(fill(&lang.strings().export.same_as_input, &[("file", &file.display())]));
+    }
+    Ok(dataset)
 }

@@ -210,7 +210,27 @@ pub struct UnitSummary {
     pub no_deadline: usize,
 }
 
+/// The statuses in the order summary tables list them.
+pub const SUMMARY_ORDER: [DirectiveStatus; 5] = [
+    DirectiveStatus::DoneOnTime,
+    DirectiveStatus::DoneLate,
+    DirectiveStatus::InProgress,
+    DirectiveStatus::Overdue,
+    DirectiveStatus::NoDeadline,
+];
+
 impl UnitSummary {
+    /// How many of the unit's directives have `status`.
+    pub fn count(&self, status: DirectiveStatus) -> usize {
+        match status {
+            DirectiveStatus::DoneOnTime => self.done_on_time,
+            DirectiveStatus::DoneLate => self.done_late,
+            DirectiveStatus::InProgress => self.in_progress,
+            DirectiveStatus::Overdue => self.overdue,
+            DirectiveStatus::NoDeadline => self.no_deadline,
+        }
+    }
+
     /// Done (on time or late) over total, in percent; `None` with nothing assigned.
     pub fn completion_rate(&self) -> Option<f64> {
         (self.total > 0)
@@ -222,6 +242,15 @@ impl UnitSummary {
 /// one with no lead yet counts for the units it was addressed to. Units with nothing in
 /// charge are left out.
 pub fn unit_summaries(dataset: &Dataset, today: Date) -> Vec<UnitSummary> {
+    unit_summaries_of(dataset, &dataset.directives, today)
+}
+
+/// [`unit_summaries`] of some of the dataset's directives (one meeting's, say).
+pub fn unit_summaries_of<'a>(
+    dataset: &Dataset,
+    directives: impl IntoIterator<Item = &'a Directive>,
+    today: Date,
+) -> Vec<UnitSummary> {
     let mut rows: Vec<UnitSummary> = dataset
         .units
         .iter()
@@ -238,7 +267,7 @@ pub fn unit_summaries(dataset: &Dataset, today: Date) -> Vec<UnitSummary> {
         .collect();
     let index: std::collections::HashMap<UnitId, usize> =
         dataset.units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
-    for directive in &dataset.directives {
+    for directive in directives {
         let in_charge: &[UnitId] = match &directive.lead_unit {
             Some(lead) => std::slice::from_ref(lead),
             None => &directive.addressees,

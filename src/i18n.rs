@@ -68,6 +68,8 @@ pub struct Strings {
     pub load: LoadStrings,
     pub save: SaveStrings,
     pub cli: CliStrings,
+    pub report: ReportStrings,
+    pub export: ExportStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -399,6 +401,63 @@ pub struct CliStrings {
     pub problems_found: String,
     pub exists: String,
     pub written: String,
+}
+
+/// The words of the printed report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportStrings {
+    pub title: String,
+    pub committee: String,
+    pub printed_on: String,
+    pub page: String,
+    pub figures_title: String,
+    pub charts_title: String,
+    pub directives_title: String,
+    pub units_title: String,
+    pub all_meetings: String,
+    pub open_only_note: String,
+    pub directive_counts: String,
+    pub latest_progress: String,
+    pub no_lead: String,
+}
+
+/// Printing and exporting: the dialog, its messages and its errors.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportStrings {
+    pub unknown_chart: String,
+    pub same_as_input: String,
+    pub no_such_product: String,
+    pub no_such_meeting: String,
+    pub bad_dpi: String,
+    pub unknown_format: String,
+    pub render_failed: String,
+    pub menu_print: String,
+    pub menu_export_pdf: String,
+    pub menu_export_chart: String,
+    pub print_title: String,
+    pub pdf_title: String,
+    pub chart_title: String,
+    pub sections: String,
+    pub section_figures: String,
+    pub section_charts: String,
+    pub section_directives: String,
+    pub section_units: String,
+    pub meeting: String,
+    pub open_only: String,
+    pub orientation: String,
+    pub portrait: String,
+    pub landscape: String,
+    pub chart: String,
+    pub format: String,
+    pub dpi: String,
+    pub print_button: String,
+    pub save_button: String,
+    pub working: String,
+    pub written: String,
+    pub opened_viewer: String,
+    pub no_viewer: String,
 }
 
 #[cfg(test)]

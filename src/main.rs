@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Some(CliCommand::New { out: path, force }) => {
             cli::new(&path, force, lang, &mut out, &mut err)
         }
+        Some(CliCommand::Export { what }) => cli::export(what, lang, &mut out, &mut err),
         None => {
             let config = AppConfig {
                 lang: args.lang,

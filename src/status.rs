@@ -41,6 +41,11 @@ impl DirectiveStatus {
         Self::of(directive.deadline, directive.completed_on, today)
     }
 
+    /// Completed, on time or late.
+    pub fn is_done(self) -> bool {
+        matches!(self, DirectiveStatus::DoneOnTime | DirectiveStatus::DoneLate)
+    }
+
     /// The status in words ("quá hạn chưa hoàn thành").
     pub fn label(self, lang: Lang) -> &'static str {
         let t = &lang.strings().status;

@@ -329,13 +329,19 @@ pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
 }
 
 fn write(path: &Path, dataset: &Dataset, backup: bool) -> Result<(), SaveError> {
+    write_atomically(path, to_ron_string(dataset).as_bytes(), backup)
+}
+
+/// Writes `bytes` to `path` so that a crash or a full disk leaves either the old file or
+/// the whole new one: temp file beside it, fsync, (with `backup`, the previous file to
+/// `.bak`), rename, fsync of the folder. Exports use it too.
+pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
     let error = |source: io::Error| SaveError { path: path.to_owned(), source };
     if path.is_dir() {
         return Err(error(io::Error::from(io::ErrorKind::IsADirectory)));
     }
-    let text = to_ron_string(dataset);
     let temp = temp_path(path);
-    let written = write_synced(&temp, text.as_bytes()).and_then(|()| {
+    let written = write_synced(&temp, bytes).and_then(|()| {
         if backup && path.exists() {
             keep_backup(path)?;
         }

@@ -20,3 +20,6 @@ mod gui;
 
 /// Image snapshots of every view.
 mod snapshots;
+
+/// Print and export: the report and each chart as PDF, SVG and PNG, read back.
+mod paper;

@@ -4,29 +4,9 @@
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot};
 
-use crate::followup::{self, UnitSummary};
+use crate::followup::{self, SUMMARY_ORDER as ORDER, UnitSummary};
 use crate::format;
-use crate::status::DirectiveStatus;
 use crate::ui::{View, heading, theme};
-
-/// The statuses in the order of the table's columns and the chart's stacks.
-const ORDER: [DirectiveStatus; 5] = [
-    DirectiveStatus::DoneOnTime,
-    DirectiveStatus::DoneLate,
-    DirectiveStatus::InProgress,
-    DirectiveStatus::Overdue,
-    DirectiveStatus::NoDeadline,
-];
-
-fn count(row: &UnitSummary, status: DirectiveStatus) -> usize {
-    match status {
-        DirectiveStatus::DoneOnTime => row.done_on_time,
-        DirectiveStatus::DoneLate => row.done_late,
-        DirectiveStatus::InProgress => row.in_progress,
-        DirectiveStatus::Overdue => row.overdue,
-        DirectiveStatus::NoDeadline => row.no_deadline,
-    }
-}
 
 /// Draws the per-unit summary.
 pub fn show(ui: &mut egui::Ui, view: &View) {
@@ -70,7 +50,7 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
                         });
                         for status in ORDER {
                             cells.col(|ui| {
-                                ui.label(count(row, status).to_string());
+                                ui.label(row.count(status).to_string());
                             });
                         }
                         cells.col(|ui| {
@@ -124,7 +104,7 @@ fn chart(ui: &mut egui::Ui, rows: &[UnitSummary], view: &View) {
                     .iter()
                     .enumerate()
                     .map(|(i, row)| {
-                        Bar::new((rows.len() - 1 - i) as f64, count(row, status) as f64)
+                        Bar::new((rows.len() - 1 - i) as f64, row.count(status) as f64)
                             .width(0.5)
                             .fill(colour)
                             .name(&names[i])

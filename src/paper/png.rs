@@ -1,0 +1,47 @@
+//! A chart's SVG rendered to PNG with resvg, at a chosen resolution, the resolution
+//! recorded in the file (pHYs) so a 300 dpi image prints at the chart's size.
+
+use resvg::tiny_skia::{Pixmap, Transform};
+
+use super::{ChartSvg, ExportError, parse_svg};
+
+/// Renders `chart` at `dpi` dots per inch (the caller checked the range).
+pub fn render(chart: &ChartSvg, dpi: u32) -> Result<Vec<u8>, ExportError> {
+    let tree = parse_svg(&chart.svg)?;
+    let scale = dpi as f32 / 72.0;
+    let width = (chart.width * scale).round() as u32;
+    let height = (chart.height * scale).round() as u32;
+    let mut pixmap = Pixmap::new(width, height)
+        .ok_or_else(|| ExportError::Render { detail: format!("image {width}×{height}") })?;
+    let size = tree.size();
+    let transform =
+        Transform::from_scale(width as f32 / size.width(), height as f32 / size.height());
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    encode(&pixmap, dpi).map_err(|err| ExportError::Render { detail: err.to_string() })
+}
+
+fn encode(pixmap: &Pixmap, dpi: u32) -> Result<Vec<u8>, png::EncodingError> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: per_metre,
+        yppu: per_metre,
+        unit: png::Unit::Meter,
+    }));
+    let mut writer = encoder.write_header()?;
+    // tiny-skia keeps premultiplied colour; PNG wants it straight.
+    let straight: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|pixel| {
+            let c = pixel.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    writer.write_image_data(&straight)?;
+    writer.finish()?;
+    Ok(bytes)
+}
