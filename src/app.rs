@@ -11,8 +11,9 @@ use crate::action::Action;
 use crate::chart::Charts;
 use crate::command::Command;
 use crate::dataset;
-use crate::dialogs::{FileDialogs, Picked, SystemDialogs};
+use crate::dialogs::{self, FileDialogs, FileKind, Picked, SystemDialogs, Viewer};
 use crate::document::Document;
+use crate::export_job::{self, ExportChoices, ExportPurpose, ExportRequest, Finished};
 use crate::followup;
 use crate::format;
 use crate::i18n::{Lang, fill};
@@ -36,6 +37,8 @@ pub struct AppConfig {
     pub recovery_dir: Option<PathBuf>,
     /// How often unsaved work is copied there.
     pub autosave_every: std::time::Duration,
+    /// Opens a printed report in the system's PDF viewer; tests inject their own.
+    pub viewer: Viewer,
 }
 
 impl Default for AppConfig {
@@ -48,6 +51,7 @@ impl Default for AppConfig {
             first_frame_then_quit: None,
             recovery_dir: None,
             autosave_every: std::time::Duration::from_secs(30),
+            viewer: dialogs::system_viewer(),
         }
     }
 }
@@ -119,6 +123,8 @@ pub enum Modal {
     /// The file changed on disk since it was opened or saved: overwrite, save elsewhere,
     /// or cancel. `then` runs after a save.
     ChangedOnDisk { then: Option<Command> },
+    /// What to print or export, and how.
+    Export { purpose: ExportPurpose, choices: ExportChoices },
 }
 
 /// What a typed path is for.
@@ -126,6 +132,8 @@ pub enum Modal {
 pub enum PathPurpose {
     Open,
     Save,
+    /// Where to write the export waiting in `App::pending_export`.
+    Export,
 }
 
 /// How a save attempt ended.
@@ -167,6 +175,13 @@ pub struct App {
     disk_stamp: Option<storage::DiskStamp>,
     /// Overdue and due-soon counts shown in the banner, until dismissed.
     banner: Option<(usize, usize)>,
+    viewer: Viewer,
+    /// The export dialog's last choices, offered again next time.
+    export_choices: ExportChoices,
+    /// An export waiting for a typed path (no system file dialog).
+    pending_export: Option<ExportRequest>,
+    /// The export being made on a worker thread.
+    export_job: Option<export_job::Running>,
 }
 
 impl App {
@@ -200,6 +215,10 @@ impl App {
             pending_recovery: None,
             disk_stamp: None,
             banner: None,
+            viewer: config.viewer,
+            export_choices: ExportChoices::default(),
+            pending_export: None,
+            export_job: None,
         };
         if let Some(path) = config.open {
             app.open_path(&path);
@@ -407,7 +426,77 @@ impl App {
                 self.settings.tab = Tab::Directives;
                 self.directives_ui.focus_search();
             }
+            Command::Print | Command::ExportReport | Command::ExportChart => {
+                if self.export_job.is_some() {
+                    self.status_line = self.lang().strings().export.working.clone();
+                    return;
+                }
+                let purpose = match command {
+                    Command::Print => ExportPurpose::Print,
+                    Command::ExportReport => ExportPurpose::ReportPdf,
+                    _ => ExportPurpose::Chart,
+                };
+                let choices = self.export_choices.clone();
+                self.modal = Some(Modal::Export { purpose, choices });
+            }
         }
+    }
+
+    /// Whether a document is being made for print or export.
+    pub fn is_exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    /// Finds where the export goes (the temp folder to print, else the user's choice),
+    /// then starts making it.
+    fn begin_export(&mut self, request: ExportRequest) {
+        self.export_choices = request.choices.clone();
+        if request.purpose == ExportPurpose::Print {
+            self.launch_export(request, export_job::print_path());
+            return;
+        }
+        let name =
+            request.choices.suggested_name(request.purpose, self.doc.dataset(), self.today());
+        match self.dialogs.pick_save(&name, request.choices.file_kind(request.purpose)) {
+            Picked::Path(path) => self.launch_export(request, path),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                self.pending_export = Some(request);
+                self.ask_for_path(PathPurpose::Export, None);
+            }
+        }
+    }
+
+    fn launch_export(&mut self, request: ExportRequest, target: PathBuf) {
+        let dataset = self.doc.dataset().clone();
+        let viewer = self.viewer.clone();
+        let (today, lang) = (self.today(), self.lang());
+        self.export_job = Some(export_job::start(request, dataset, today, lang, target, viewer));
+        self.status_line = lang.strings().export.working.clone();
+    }
+
+    /// Takes the export's outcome once the worker is done; until then, looks again soon.
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.export_job else { return };
+        let Some(outcome) = job.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        self.export_job = None;
+        let t = &self.lang().strings().export;
+        match outcome {
+            Ok(Finished::Saved(path)) => {
+                self.status_line = fill(&t.written, &[("file", &path.display())]);
+            }
+            Ok(Finished::Opened(path)) => {
+                self.status_line = fill(&t.opened_viewer, &[("file", &path.display())]);
+            }
+            Err(message) => {
+                self.status_line.clear();
+                self.report_error(message);
+            }
+        }
+        ctx.request_repaint();
     }
 
     /// Opens a file in place of the document; on failure says why and keeps the document.
@@ -437,7 +526,7 @@ impl App {
                 }
                 path.to_owned()
             }
-            _ => match self.dialogs.pick_save(&self.suggested_file_name()) {
+            _ => match self.dialogs.pick_save(&self.suggested_file_name(), FileKind::Dataset) {
                 Picked::Path(path) => path,
                 Picked::Cancelled => return Saved::No,
                 Picked::Unavailable => {
@@ -482,6 +571,17 @@ impl App {
                 folder.join(dataset::BUILTIN_FILE_NAME).display().to_string()
             }
             (PathPurpose::Open, _) => String::new(),
+            (PathPurpose::Export, _) => match &self.pending_export {
+                Some(request) => {
+                    let name = request.choices.suggested_name(
+                        request.purpose,
+                        self.doc.dataset(),
+                        self.today(),
+                    );
+                    std::env::home_dir().unwrap_or_default().join(name).display().to_string()
+                }
+                None => String::new(),
+            },
         };
         self.modal = Some(Modal::TypePath { purpose, text, then });
     }
@@ -518,7 +618,7 @@ impl App {
     fn show_modal(&mut self, ctx: &egui::Context) {
         let Some(modal) = self.modal.take() else { return };
         let lang = self.lang();
-        let answer = ui::modals::show(ctx, modal, lang, &self.document_name());
+        let answer = ui::modals::show(ctx, modal, lang, &self.document_name(), self.doc.dataset());
         match answer {
             ui::modals::Answer::Waiting(modal) => self.modal = Some(modal),
             ui::modals::Answer::Closed => {}
@@ -531,6 +631,12 @@ impl App {
             ui::modals::Answer::TypedPath { purpose: PathPurpose::Open, path, .. } => {
                 self.open_path(&path);
             }
+            ui::modals::Answer::TypedPath { purpose: PathPurpose::Export, path, .. } => {
+                if let Some(request) = self.pending_export.take() {
+                    self.launch_export(request, path);
+                }
+            }
+            ui::modals::Answer::Export(request) => self.begin_export(request),
             ui::modals::Answer::Recover(restore) => {
                 let found = self.pending_recovery.take();
                 match found {
@@ -637,7 +743,15 @@ impl eframe::App for App {
 
         egui::Panel::top("menu").show(ui, |ui| {
             let settings = &mut self.settings;
-            ui::menu::show(ui, &self.doc, &settings.recent, &mut settings.lang, &mut self.commands);
+            let exporting = self.export_job.is_some();
+            ui::menu::show(
+                ui,
+                &self.doc,
+                &settings.recent,
+                exporting,
+                &mut settings.lang,
+                &mut self.commands,
+            );
         });
         if let Some((overdue, soon)) = self.banner {
             let days = self.directives_ui.due_soon_days;
@@ -671,6 +785,9 @@ impl eframe::App for App {
         }
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
+                if self.export_job.is_some() {
+                    ui.spinner();
+                }
                 ui.label(&self.status_line);
             });
         });
@@ -702,6 +819,7 @@ impl eframe::App for App {
             // What they changed is drawn in the next frame; don't wait for more input.
             ctx.request_repaint();
         }
+        self.poll_export(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
         self.measure_first_frame(&ctx);

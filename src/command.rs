@@ -18,6 +18,12 @@ pub enum Command {
     Save,
     /// Save to a file the user picks.
     SaveAs,
+    /// Make the report and open it in the PDF viewer to print.
+    Print,
+    /// Save the report as a PDF file.
+    ExportReport,
+    /// Save one chart as PDF, SVG or PNG.
+    ExportChart,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -41,11 +47,14 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 16] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::Print,
+        Command::ExportReport,
+        Command::ExportChart,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -65,6 +74,9 @@ impl Command {
             Command::Open => &t.open,
             Command::Save => &t.save,
             Command::SaveAs => &t.save_as,
+            Command::Print => &lang.strings().export.menu_print,
+            Command::ExportReport => &lang.strings().export.menu_export_pdf,
+            Command::ExportChart => &lang.strings().export.menu_export_chart,
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
             Command::Redo => &t.redo,
@@ -83,6 +95,8 @@ impl Command {
         const SAVE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::S)];
         const SAVE_AS: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL_SHIFT, Key::S)];
         const QUIT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Q)];
+        const PRINT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::P)];
+        const EXPORT_REPORT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::E)];
         const UNDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Z)];
         const REDO: [KeyboardShortcut; 2] =
             [KeyboardShortcut::new(CTRL, Key::Y), KeyboardShortcut::new(CTRL_SHIFT, Key::Z)];
@@ -97,7 +111,9 @@ impl Command {
         match self {
             Command::ShowTab(tab) => &TABS[tab as usize],
             Command::NewDirective => &NEW_DIRECTIVE,
-            Command::OpenRecent(_) | Command::ShowAlerts => &[],
+            Command::OpenRecent(_) | Command::ShowAlerts | Command::ExportChart => &[],
+            Command::Print => &PRINT,
+            Command::ExportReport => &EXPORT_REPORT,
             Command::Find => &FIND,
             Command::NewFromSample => &[],
             Command::Open => &OPEN,

@@ -1,6 +1,8 @@
-//! File pickers, behind a trait so tests inject their answers and no real dialog opens.
+//! File pickers and the system's document viewer, behind a trait and a function type so
+//! tests inject their answers and no real dialog or viewer opens.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What a file picker came back with.
@@ -14,12 +16,45 @@ pub enum Picked {
     Unavailable,
 }
 
+/// What a save dialog asks for: its filter and the extension a bare name gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A dataset (.ron).
+    Dataset,
+    Pdf,
+    Svg,
+    Png,
+}
+
+impl FileKind {
+    /// The filter's name and the extension.
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            FileKind::Dataset => ("RON", "ron"),
+            FileKind::Pdf => ("PDF", "pdf"),
+            FileKind::Svg => ("SVG", "svg"),
+            FileKind::Png => ("PNG", "png"),
+        }
+    }
+}
+
 /// Asks the user for files.
 pub trait FileDialogs {
     /// A dataset file to open.
     fn pick_open(&mut self) -> Picked;
-    /// Where to save, suggesting `file_name`.
-    fn pick_save(&mut self, file_name: &str) -> Picked;
+    /// Where to save a file of `kind`, suggesting `file_name`.
+    fn pick_save(&mut self, file_name: &str, kind: FileKind) -> Picked;
+}
+
+/// Opens a file in the system's viewer (the PDF viewer, to print from). Returns once the
+/// viewer has started, or with the reason none could be. Called off the UI thread: on some
+/// Linux desktops the launcher waits for the viewer to close.
+pub type Viewer = Arc<dyn Fn(&Path) -> std::io::Result<()> + Send + Sync>;
+
+/// The system's viewer through the `open` crate, which reports a launcher that failed
+/// (unlike crates that ignore the exit status).
+pub fn system_viewer() -> Viewer {
+    Arc::new(|path: &Path| open::that(path))
 }
 
 /// The operating system's dialogs (rfd).
@@ -32,8 +67,9 @@ pub struct SystemDialogs;
 const TOO_FAST_FOR_A_PERSON: Duration = Duration::from_millis(150);
 
 impl SystemDialogs {
-    fn dialog() -> rfd::FileDialog {
-        rfd::FileDialog::new().add_filter("RON", &["ron"])
+    fn dialog(kind: FileKind) -> rfd::FileDialog {
+        let (name, extension) = kind.filter();
+        rfd::FileDialog::new().add_filter(name, &[extension])
     }
 
     fn judge(started: Instant, path: Option<PathBuf>) -> Picked {
@@ -48,14 +84,14 @@ impl SystemDialogs {
 impl FileDialogs for SystemDialogs {
     fn pick_open(&mut self) -> Picked {
         let started = Instant::now();
-        Self::judge(started, Self::dialog().pick_file())
+        Self::judge(started, Self::dialog(FileKind::Dataset).pick_file())
     }
 
-    fn pick_save(&mut self, file_name: &str) -> Picked {
+    fn pick_save(&mut self, file_name: &str, kind: FileKind) -> Picked {
         let started = Instant::now();
-        let path = Self::dialog().set_file_name(file_name).save_file().map(|mut path| {
+        let path = Self::dialog(kind).set_file_name(file_name).save_file().map(|mut path| {
             if path.extension().is_none() {
-                path.set_extension("ron");
+                path.set_extension(kind.filter().1);
             }
             path
         });

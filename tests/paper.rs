@@ -248,3 +248,108 @@ fn export_failures_say_what_and_write_nothing() {
         .collect();
     assert!(leftovers.is_empty(), "no temp files left: {leftovers:?}");
 }
+
+// ---- From the window ----
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use industry_desk::app::Modal;
+
+use crate::support::{
+    RecordingViewer, ScriptedDialogs, harness, harness_with_viewer, menu, wait_for_export,
+};
+
+#[test]
+fn ctrl_p_opens_the_report_in_the_pdf_viewer() {
+    let viewer = RecordingViewer::default();
+    let mut harness = harness_with_viewer(&ScriptedDialogs::default(), &viewer);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    harness.get_by_label("In báo cáo");
+    harness.get_by_role_and_label(Role::Button, "In").click();
+    harness.step();
+    wait_for_export(&mut harness);
+
+    let opened = viewer.opened.lock().unwrap().clone();
+    assert_eq!(opened.len(), 1, "the viewer was asked once");
+    let text = pdf_text(&opened[0]);
+    assert!(text.contains("Nguyễn Công Trưởng") && text.contains("Ngày in: 01/10/2019"), "{text}");
+    assert!(
+        harness.state().status_line().starts_with("Đã mở"),
+        "{}",
+        harness.state().status_line()
+    );
+    assert!(harness.state().modal().is_none());
+    let _ = std::fs::remove_file(&opened[0]);
+}
+
+#[test]
+fn a_missing_pdf_viewer_is_said_with_the_saved_files_path() {
+    let viewer = RecordingViewer { fail: true, ..RecordingViewer::default() };
+    let mut harness = harness_with_viewer(&ScriptedDialogs::default(), &viewer);
+    menu(&mut harness, "Tệp", "In…");
+    harness.get_by_role_and_label(Role::Button, "In").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let opened = viewer.opened.lock().unwrap().clone();
+    let Some(Modal::Error { text }) = harness.state().modal() else {
+        panic!("an error is shown, not {:?}", harness.state().modal())
+    };
+    assert!(text.contains("no PDF viewer here"), "{text}");
+    assert!(text.contains(&opened[0].display().to_string()), "{text}");
+    assert!(std::fs::read(&opened[0]).unwrap().starts_with(b"%PDF"));
+    let _ = std::fs::remove_file(&opened[0]);
+}
+
+#[test]
+fn export_pdf_with_a_section_left_out() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("họp.pdf");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs, None);
+    menu(&mut harness, "Tệp", "Xuất báo cáo PDF…");
+    harness.get_by_role_and_label(Role::CheckBox, "Biểu đồ").click();
+    harness.get_by_role_and_label(Role::RadioButton, "A4 ngang").click();
+    harness.run();
+    dialogs.will_pick(&out);
+    harness.get_by_label("Lưu thành tệp…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+
+    let text = pdf_text(&out);
+    assert!(text.contains("Kết luận chỉ đạo") && !text.contains("2. Biểu đồ"), "{text}");
+    assert!(pdf_info(&out).contains("841.89 x 595.276 pts (A4)"), "landscape kept");
+    assert!(harness.state().status_line().contains("họp.pdf"));
+
+    // The dialog remembers the choices for the next export.
+    menu(&mut harness, "Tệp", "Xuất báo cáo PDF…");
+    let Some(Modal::Export { choices, .. }) = harness.state().modal() else { panic!() };
+    assert!(!choices.sections.charts && choices.landscape);
+}
+
+#[test]
+fn export_a_chart_as_png_and_cancel_one() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("điện.png");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs, None);
+    menu(&mut harness, "Tệp", "Xuất biểu đồ…");
+    harness.get_by_role_and_label(Role::RadioButton, "PNG").click();
+    harness.run();
+    dialogs.will_pick(&out);
+    harness.get_by_label("Lưu thành tệp…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let info = decoder.read_info().unwrap();
+    assert_eq!((info.info().width, info.info().height), (2008, 1125), "300 dpi by default");
+
+    // Cancelled in the save dialog: nothing written, nothing said wrong.
+    menu(&mut harness, "Tệp", "Xuất biểu đồ…");
+    harness.get_by_label("Lưu thành tệp…").click();
+    harness.run();
+    assert!(!harness.state().is_exporting());
+    assert!(harness.state().modal().is_none());
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+}

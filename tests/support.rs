@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use industry_desk::dialogs::{FileDialogs, Picked};
+use std::sync::{Arc, Mutex};
+
+use industry_desk::dialogs::{FileDialogs, FileKind, Picked, Viewer};
 use industry_desk::i18n::Lang;
 use industry_desk::{App, AppConfig};
 use jiff::civil::{Date, date};
@@ -39,25 +41,69 @@ impl FileDialogs for ScriptedDialogs {
         self.next()
     }
 
-    fn pick_save(&mut self, _file_name: &str) -> Picked {
+    fn pick_save(&mut self, _file_name: &str, _kind: FileKind) -> Picked {
         self.next()
+    }
+}
+
+/// A PDF viewer that opens nothing: it notes each file it was asked to open, then
+/// succeeds, or fails as the test says.
+#[derive(Clone, Default)]
+pub struct RecordingViewer {
+    pub opened: Arc<Mutex<Vec<PathBuf>>>,
+    pub fail: bool,
+}
+
+impl RecordingViewer {
+    fn viewer(&self) -> Viewer {
+        let (opened, fail) = (Arc::clone(&self.opened), self.fail);
+        Arc::new(move |path: &Path| {
+            opened.lock().unwrap().push(path.to_owned());
+            if fail {
+                Err(std::io::Error::new(std::io::ErrorKind::NotFound, "no PDF viewer here"))
+            } else {
+                Ok(())
+            }
+        })
     }
 }
 
 /// The one way tests build the app: 1280×800, light, Vietnamese, [`TODAY`], scripted
 /// dialogs, no recovery copies.
 pub fn harness(dialogs: &ScriptedDialogs, open: Option<PathBuf>) -> Harness<'static, App> {
-    build(Harness::builder(), dialogs, open, None)
+    build(Harness::builder(), dialogs, open, None, &RecordingViewer::default())
+}
+
+/// As [`harness`], printing to `viewer`.
+pub fn harness_with_viewer(
+    dialogs: &ScriptedDialogs,
+    viewer: &RecordingViewer,
+) -> Harness<'static, App> {
+    build(Harness::builder(), dialogs, None, None, viewer)
+}
+
+/// Steps the app until the export it is making is done (each step polls the worker).
+pub fn wait_for_export(harness: &mut Harness<'static, App>) {
+    for _ in 0..600 {
+        if !harness.state().is_exporting() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    panic!("the export did not finish in 12 s");
 }
 
 /// As [`harness`], keeping recovery copies in `folder`, written at every change.
 pub fn harness_with_recovery(dialogs: &ScriptedDialogs, folder: &Path) -> Harness<'static, App> {
-    build(Harness::builder(), dialogs, None, Some(folder.to_owned()))
+    build(Harness::builder(), dialogs, None, Some(folder.to_owned()), &RecordingViewer::default())
 }
 
 /// As [`harness`], drawing real pixels (wgpu on the CPU) for image snapshots.
 pub fn snapshot_harness() -> Harness<'static, App> {
-    build(Harness::builder().wgpu(), &ScriptedDialogs::default(), None, None)
+    let (dialogs, viewer) = (ScriptedDialogs::default(), RecordingViewer::default());
+    build(Harness::builder().wgpu(), &dialogs, None, None, &viewer)
 }
 
 fn build(
@@ -65,8 +111,11 @@ fn build(
     dialogs: &ScriptedDialogs,
     open: Option<PathBuf>,
     recovery_dir: Option<PathBuf>,
+    viewer: &RecordingViewer,
 ) -> Harness<'static, App> {
     let dialogs = dialogs.clone();
+    // Never a real viewer: tests must not open windows on the machine.
+    let viewer = viewer.viewer();
     // The app is light-themed; the harness would otherwise impose its dark default.
     let builder = builder.with_size([1280.0, 800.0]).with_theme(egui::Theme::Light);
     let mut harness = builder.build_eframe(move |cc| {
@@ -79,6 +128,7 @@ fn build(
                 open,
                 recovery_dir,
                 autosave_every: std::time::Duration::ZERO,
+                viewer,
                 ..AppConfig::default()
             },
         )

@@ -11,6 +11,7 @@ pub fn show(
     ui: &mut egui::Ui,
     doc: &Document,
     recent: &[std::path::PathBuf],
+    exporting: bool,
     lang: &mut Lang,
     commands: &mut Vec<Command>,
 ) {
@@ -20,6 +21,12 @@ pub fn show(
             for command in [Command::NewFromSample, Command::Open, Command::Save, Command::SaveAs] {
                 item(ui, command, *lang, true, commands);
             }
+            ui.separator();
+            // One export at a time: the items wait while a document is being made.
+            for command in [Command::Print, Command::ExportReport, Command::ExportChart] {
+                item(ui, command, *lang, !exporting, commands);
+            }
+            ui.separator();
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button(&t.recent, |ui| {
                     for (index, path) in recent.iter().enumerate() {

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use crate::app::{Modal, PathPurpose};
 use crate::command::Command;
+use crate::export_job::ExportRequest;
 use crate::i18n::{Lang, fill};
-use crate::ui::theme;
+use crate::model::Dataset;
+use crate::ui::{export_dialog, theme};
 
 /// What the user answered, or the modal itself while they haven't.
 pub enum Answer {
@@ -26,16 +28,36 @@ pub enum Answer {
     Overwrite(Option<Command>),
     /// Save to another file instead, then carry on.
     SaveElsewhere(Option<Command>),
+    /// Print or export with these choices.
+    Export(ExportRequest),
 }
 
 /// Draws `modal` and returns the answer.
-pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) -> Answer {
+pub fn show(
+    ctx: &egui::Context,
+    modal: Modal,
+    lang: Lang,
+    document_name: &str,
+    dataset: &Dataset,
+) -> Answer {
     let t = &lang.strings().app;
     let mut answer = None;
+    let mut modal = modal;
     let modal_response =
         egui::Modal::new(egui::Id::unique("industry-desk-modal")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            match &modal {
+            match &mut modal {
+                Modal::Export { purpose, choices } => {
+                    match export_dialog::show(ui, *purpose, choices, dataset, lang) {
+                        Some(export_dialog::Outcome::Go) => {
+                            let request =
+                                ExportRequest { purpose: *purpose, choices: choices.clone() };
+                            answer = Some(Answer::Export(request));
+                        }
+                        Some(export_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
+                        None => {}
+                    }
+                }
                 Modal::Unsaved { then } => {
                     ui.label(egui::RichText::new(&t.unsaved_title).font(theme::bold(18.0)));
                     ui.label(fill(&t.unsaved_body, &[("name", &document_name)]));
@@ -59,7 +81,7 @@ pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) 
                             .color(theme::ERROR),
                     );
                     egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
-                        ui.label(text);
+                        ui.label(text.as_str());
                     });
                     ui.add_space(8.0);
                     if ui.button(&t.ok).clicked() {
@@ -102,7 +124,7 @@ pub fn show(ctx: &egui::Context, modal: Modal, lang: Lang, document_name: &str) 
                 Modal::TypePath { purpose, text, then } => {
                     let title = match purpose {
                         PathPurpose::Open => &t.path_prompt_open,
-                        PathPurpose::Save => &t.path_prompt_save,
+                        PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
                     };
                     ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
                     ui.label(&t.no_dialog);
