@@ -458,6 +458,7 @@ pub struct ExportStrings {
     pub written: String,
     pub opened_viewer: String,
     pub no_viewer: String,
+    pub print_hint: String,
 }
 
 #[cfg(test)]

@@ -493,34 +493,41 @@ fn aligned(text: &str, width: f32, align: Align, style: Style, measure: &dyn Mea
 
 /// Breaks `text` into lines no wider than `width`: at spaces where it can, inside a word
 /// only when the word alone is wider than the line. `\n` always starts a new line.
-/// Empty text is one empty line.
+/// Empty text is one empty line. Widths add up (no kerning), so a line's width is the sum
+/// of its words' and spaces' and each word is measured once.
 pub fn wrap(text: &str, width: f32, style: Style, measure: &dyn Measure) -> Vec<String> {
-    let fits = |candidate: &str| measure.width(candidate, style.size, style.bold) <= width;
+    let measure_text = |text: &str| measure.width(text, style.size, style.bold);
+    let space = measure_text(" ");
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
+        let mut line_width = 0.0;
         for word in paragraph.split_whitespace() {
-            let candidate =
-                if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if fits(&candidate) {
-                line = candidate;
+            let word_width = measure_text(word);
+            if !line.is_empty() && line_width + space + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                line_width += space + word_width;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if fits(word) {
-                line = word.to_owned();
-            } else {
-                // A word wider than the line (a long path or number): cut it by characters.
-                for c in word.chars() {
-                    line.push(c);
-                    if !fits(&line) && line.chars().count() > 1 {
-                        line.pop();
-                        lines.push(std::mem::take(&mut line));
-                        line.push(c);
-                    }
+            if word_width <= width {
+                line.push_str(word);
+                line_width = word_width;
+                continue;
+            }
+            // A word wider than the line (a long path or number): cut it by characters.
+            line_width = 0.0;
+            for c in word.chars() {
+                let c_width = measure_text(c.encode_utf8(&mut [0; 4]));
+                if line_width + c_width > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
                 }
+                line.push(c);
+                line_width += c_width;
             }
         }
         lines.push(line);
@@ -561,6 +568,24 @@ mod tests {
     fn wrap_cuts_a_word_wider_than_the_line() {
         let lines = wrap("abcdefghij xy", 4.0, Style::regular(1.0), &Monospace);
         assert_eq!(lines, ["abcd", "efgh", "ij", "xy"]);
+    }
+
+    #[test]
+    fn wrapped_lines_fit_with_the_real_font_and_keep_every_word() {
+        let data = crate::dataset::builtin();
+        let texts: Vec<&str> = data.directives.iter().map(|d| d.text.as_str()).collect();
+        let text = texts.join(" ");
+        for width in [30.0, 120.0, 300.0] {
+            let lines = wrap(&text, width, Style::regular(9.0), &FontMeasure);
+            for line in &lines {
+                let measured = FontMeasure.width(line, 9.0, false);
+                assert!(measured <= width + 1e-3 || line.chars().count() == 1, "{line:?}");
+            }
+            let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+            if width >= 120.0 {
+                assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph, TextDirection};
 use krilla::{Data, Document};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
@@ -131,7 +131,30 @@ fn draw(
             for (face, run) in typeface::runs(text, style.bold) {
                 let font = fonts.get(face)?;
                 let start = Point::from_xy(x, *baseline);
-                surface.draw_text(start, font, style.size, run, false, TextDirection::Auto);
+                if run.chars().any(typeface::is_combining) {
+                    // Marks to place on their letters: let the shaper do it.
+                    surface.draw_text(start, font, style.size, run, false, TextDirection::Auto);
+                } else {
+                    // One glyph a character with its own advance, exactly as the layout
+                    // measured; shaping every cell of a long table costs seconds.
+                    let glyphs: Vec<KrillaGlyph> = run
+                        .char_indices()
+                        .map(|(index, c)| {
+                            let info = typeface::glyph(c, style.bold);
+                            let range = index..index + c.len_utf8();
+                            KrillaGlyph::new(
+                                GlyphId::new(u32::from(info.glyph)),
+                                info.advance,
+                                0.0,
+                                0.0,
+                                0.0,
+                                range,
+                                None,
+                            )
+                        })
+                        .collect();
+                    surface.draw_glyphs(start, &glyphs, font, run, style.size, false);
+                }
                 x += typeface::width(run, style.size, style.bold);
             }
         }

@@ -1,11 +1,15 @@
-//! Which bundled face draws each character on paper, and how wide text is in it.
+//! Which bundled face draws each character on paper, its glyph, and how wide text is.
 //!
 //! Noto Sans (regular or bold) draws almost everything; a character it lacks falls back to
 //! Noto Sans Symbols 2, then Noto Sans Mono, the same order as on screen. Text is cut into
-//! runs of one face, and the layout measures with the same faces the PDF draws with, so a
-//! wrapped line fits the column it was wrapped for.
+//! runs of one face. The layout measures with the same glyphs and advances the PDF draws
+//! (`pdf` places them one after another), so a wrapped line fits its column exactly.
+//!
+//! Every character's face, glyph and advance is looked up once and kept: a report of
+//! thousands of directives asks for the same few hundred characters millions of times.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
 
 use ttf_parser::Face;
 
@@ -41,17 +45,65 @@ impl FaceId {
     }
 }
 
-/// The face that draws `c`: the main face if it has the glyph, else the first fallback
-/// that does, else the main face (which shows its "missing" box).
-pub fn face_for(c: char, bold: bool) -> FaceId {
+/// How one character is drawn: by which face, which glyph, how far it advances (in em).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GlyphInfo {
+    pub face: FaceId,
+    pub glyph: u16,
+    pub advance: f32,
+}
+
+fn look_up(c: char, bold: bool) -> GlyphInfo {
     let main = if bold { FaceId::Bold } else { FaceId::Regular };
-    if c.is_whitespace() || c.is_control() {
-        return main;
+    let found = if c.is_whitespace() || c.is_control() {
+        None
+    } else {
+        [main, FaceId::Symbols, FaceId::Mono]
+            .into_iter()
+            .find_map(|id| id.face().glyph_index(c).map(|glyph| (id, glyph)))
+    };
+    // A character no face has shows the main face's "missing" box; whitespace its space.
+    let (face, glyph) = found.unwrap_or_else(|| {
+        let space = if c.is_whitespace() { main.face().glyph_index(' ') } else { None };
+        (main, space.unwrap_or(ttf_parser::GlyphId(0)))
+    });
+    let font = face.face();
+    let advance = font.glyph_hor_advance(glyph).unwrap_or(font.units_per_em() / 2);
+    GlyphInfo { face, glyph: glyph.0, advance: f32::from(advance) / f32::from(font.units_per_em()) }
+}
+
+/// Characters below this are looked up in a table made once (Latin, Vietnamese, the
+/// punctuation and symbols of the reports); the rest in a map filled as they come.
+const TABLE_END: u32 = 0x2200;
+
+/// How `c` is drawn, from the cache.
+pub fn glyph(c: char, bold: bool) -> GlyphInfo {
+    static TABLES: OnceLock<[Vec<GlyphInfo>; 2]> = OnceLock::new();
+    static OTHERS: OnceLock<RwLock<HashMap<(char, bool), GlyphInfo>>> = OnceLock::new();
+    if (c as u32) < TABLE_END {
+        let tables = TABLES.get_or_init(|| {
+            [false, true].map(|bold| {
+                (0..TABLE_END)
+                    .map(|code| look_up(char::from_u32(code).unwrap_or('\u{FFFD}'), bold))
+                    .collect()
+            })
+        });
+        return tables[usize::from(bold)][c as usize];
     }
-    [main, FaceId::Symbols, FaceId::Mono]
-        .into_iter()
-        .find(|id| id.face().glyph_index(c).is_some())
-        .unwrap_or(main)
+    let others = OTHERS.get_or_init(Default::default);
+    if let Some(info) = others.read().ok().and_then(|map| map.get(&(c, bold)).copied()) {
+        return info;
+    }
+    let info = look_up(c, bold);
+    if let Ok(mut map) = others.write() {
+        map.insert((c, bold), info);
+    }
+    info
+}
+
+/// The face that draws `c`.
+pub fn face_for(c: char, bold: bool) -> FaceId {
+    glyph(c, bold).face
 }
 
 /// `text` cut into pieces each drawn by one face, in order.
@@ -76,24 +128,15 @@ pub fn runs(text: &str, bold: bool) -> Vec<(FaceId, &str)> {
     runs
 }
 
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}')
+/// Whether `c` is a combining mark, which needs the shaper to sit on its letter. Text is
+/// NFC in the dataset, so Vietnamese letters come precomposed and rarely need it.
+pub fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// The width of `text` at `size` points: the sum of its glyphs' advances (no kerning, which
-/// only ever narrows Latin text, so a line never comes out wider than measured).
+/// The width of `text` at `size` points: its glyphs' advances, as `pdf` places them.
 pub fn width(text: &str, size: f32, bold: bool) -> f32 {
-    text.chars()
-        .map(|c| {
-            let face = face_for(c, bold).face();
-            let advance = face
-                .glyph_index(c)
-                .and_then(|glyph| face.glyph_hor_advance(glyph))
-                .unwrap_or(face.units_per_em() / 2);
-            f32::from(advance) / f32::from(face.units_per_em())
-        })
-        .sum::<f32>()
-        * size
+    text.chars().map(|c| glyph(c, bold).advance).sum::<f32>() * size
 }
 
 #[cfg(test)]

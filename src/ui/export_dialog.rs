@@ -39,6 +39,10 @@ pub fn show(
         }
         ExportPurpose::Chart => chart_choices(ui, choices, dataset, lang),
     }
+    if purpose == ExportPurpose::Print {
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new(&t.print_hint).small().color(theme::MUTED));
+    }
     ui.add_space(8.0);
     let mut outcome = None;
     ui.horizontal(|ui| {

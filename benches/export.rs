@@ -1,0 +1,47 @@
+//! Making the A4 report PDF: of the built-in meeting, of one meeting with 1.000 directives,
+//! and of every meeting of a 10.000-directive file; and one chart as PNG at 300 dpi.
+//! What is timed is the work behind `export report` / `export chart` (layout, shaping,
+//! font subsetting, PDF or PNG encoding), without the file write.
+//!
+//! `cargo bench --bench export`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use industry_desk::i18n::Lang;
+use industry_desk::paper::{self, ChartFormat, ChartKind, ReportOptions};
+use industry_desk::{dataset, synth};
+
+fn export(c: &mut Criterion) {
+    let today = jiff::civil::date(2026, 11, 26);
+    let mut group = c.benchmark_group("export");
+    group.sample_size(20);
+
+    let builtin = dataset::builtin();
+    let options = ReportOptions::new(&builtin, today);
+    group.bench_function("report, built-in meeting", |b| {
+        b.iter(|| paper::report_pdf(&builtin, &options, Lang::Vi).unwrap())
+    });
+
+    let thousand = synth::with_directives(dataset::builtin(), 1, 1_000, today, 1);
+    let options = ReportOptions::new(&thousand, today);
+    group.bench_function("report, one meeting of 1.000 directives", |b| {
+        b.iter(|| paper::report_pdf(&thousand, &options, Lang::Vi).unwrap())
+    });
+
+    let big = synth::with_directives(dataset::builtin(), 500, 10_000, today, 1);
+    let mut options = ReportOptions::new(&big, today);
+    options.meeting = None;
+    group.sample_size(10);
+    group.bench_function("report, all 10.000 directives of 500 meetings", |b| {
+        b.iter(|| paper::report_pdf(&big, &options, Lang::Vi).unwrap())
+    });
+
+    group.sample_size(20);
+    let png = ChartFormat::Png { dpi: paper::DEFAULT_DPI };
+    group.bench_function("chart as PNG, 300 dpi", |b| {
+        b.iter(|| paper::chart_file(&builtin, ChartKind::Electricity, png, Lang::Vi).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export);
+criterion_main!(benches);
