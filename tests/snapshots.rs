@@ -34,3 +34,17 @@ fn every_view_looks_as_reviewed() {
     click(&mut harness, "Output");
     harness.snapshot("output-electricity-en");
 }
+
+#[test]
+fn the_print_and_export_dialogs_look_as_reviewed() {
+    let mut harness = snapshot_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    harness.run();
+    harness.snapshot("print-dialog-vi");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    click(&mut harness, "English");
+    crate::support::menu(&mut harness, "File", "Export chart…");
+    click(&mut harness, "PNG");
+    harness.snapshot("export-chart-dialog-en");
+}

@@ -320,8 +320,8 @@ fn directives_table(
         |title: &str, share: f32, align: Align| Column { title: title.to_owned(), share, align };
     Table {
         columns: vec![
-            column(&t.number, 0.45, Align::Right),
-            column(&t.text, 4.0, Align::Left),
+            column(&t.number, 0.6, Align::Right),
+            column(&t.text, 3.9, Align::Left),
             column(&t.lead, 1.7, Align::Left),
             column(&t.deadline, 1.05, Align::Left),
             column(&t.status, 1.5, Align::Left),
@@ -348,10 +348,10 @@ fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: 
         .collect();
     let column =
         |title: &str, share: f32| Column { title: title.to_owned(), share, align: Align::Right };
-    let mut columns = vec![Column { title: t.unit_col.clone(), share: 2.6, align: Align::Left }];
-    columns.push(column(&t.total_col, 0.8));
+    let mut columns = vec![Column { title: t.unit_col.clone(), share: 2.0, align: Align::Left }];
+    columns.push(column(&t.total_col, 0.7));
     columns.extend(SUMMARY_ORDER.iter().map(|status| column(status.label(lang), 1.0)));
-    columns.push(column(&t.rate_col, 1.0));
+    columns.push(column(&t.rate_col, 1.3));
     Table { columns, rows, size: TABLE }
 }
 
