@@ -353,3 +353,31 @@ fn export_a_chart_as_png_and_cancel_one() {
     assert!(harness.state().modal().is_none());
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn without_a_file_dialog_the_export_asks_for_a_typed_path() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("typed.svg");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs, None);
+    menu(&mut harness, "Tệp", "Xuất biểu đồ…");
+    harness.get_by_role_and_label(Role::RadioButton, "SVG").click();
+    harness.run();
+    dialogs.will_be_unavailable();
+    harness.get_by_label("Lưu thành tệp…").click();
+    harness.run();
+    let Some(Modal::TypePath { text, .. }) = harness.state().modal() else {
+        panic!("asks for a path, not {:?}", harness.state().modal())
+    };
+    assert!(text.ends_with("bieu-do-electricity-2019-07-15.svg"), "suggests a name: {text}");
+    harness.get_by_label("Đường dẫn tệp").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Đường dẫn tệp").type_text(out.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Đồng ý").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Điện thương phẩm"));
+}
