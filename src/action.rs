@@ -5,7 +5,8 @@ use jiff::civil::Date;
 
 use crate::i18n::Lang;
 use crate::model::{
-    Dataset, Directive, DirectiveId, Meeting, MeetingId, Observation, Period, Problem, Unit, UnitId,
+    Dataset, Directive, DirectiveId, Indicator, Meeting, MeetingId, Observation, Period, Problem,
+    Unit, UnitId,
 };
 
 /// One edit the user made.
@@ -38,6 +39,10 @@ pub enum Action {
     PutObservation { indicator: String, observation: Box<Observation> },
     /// Remove the indicator's figure for a period.
     RemoveObservation { indicator: String, period: Period },
+    /// Add an indicator (a product followed over time) at the end of the list.
+    AddIndicator(Box<Indicator>),
+    /// Remove an indicator and its figures.
+    RemoveIndicator { id: String },
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Action>),
 }
@@ -211,6 +216,36 @@ impl Action {
                 let old = target.observations.remove(index);
                 Ok(Action::PutObservation { indicator, observation: Box::new(old) })
             }
+            Action::AddIndicator(indicator) => {
+                if dataset.indicator(&indicator.id).is_some() {
+                    return Err(ActionError::Invalid(Problem::DuplicateIndicatorId(
+                        indicator.id.clone(),
+                    )));
+                }
+                if indicator.name.trim().is_empty() || indicator.unit.trim().is_empty() {
+                    return Err(ActionError::Invalid(Problem::EmptyIndicatorName(
+                        indicator.id.clone(),
+                    )));
+                }
+                if let Some(problem) = indicator
+                    .observations
+                    .iter()
+                    .find_map(|o| observation_problem(&indicator.id, o))
+                {
+                    return Err(ActionError::Invalid(problem));
+                }
+                let id = indicator.id.clone();
+                dataset.indicators.push(*indicator);
+                Ok(Action::RemoveIndicator { id })
+            }
+            Action::RemoveIndicator { id } => {
+                let index = dataset
+                    .indicators
+                    .iter()
+                    .position(|i| i.id == id)
+                    .ok_or(ActionError::NoSuchIndicator(id))?;
+                Ok(Action::AddIndicator(Box::new(dataset.indicators.remove(index))))
+            }
             Action::Batch(actions) => {
                 let mut inverses = Vec::with_capacity(actions.len());
                 for action in actions {
@@ -243,6 +278,18 @@ impl Action {
             }
             Action::AddUnit(unit) => unit.normalize(),
             Action::AddMeeting(meeting) => meeting.normalize(),
+            Action::PutObservation { observation, .. } => {
+                crate::model::nfc(&mut observation.source_ref);
+            }
+            Action::AddIndicator(indicator) => {
+                for text in [&mut indicator.name, &mut indicator.name_en, &mut indicator.unit] {
+                    crate::model::nfc(text);
+                }
+                indicator
+                    .observations
+                    .iter_mut()
+                    .for_each(|o| crate::model::nfc(&mut o.source_ref));
+            }
             Action::Batch(actions) => actions.iter_mut().for_each(Action::normalize),
             _ => {}
         }

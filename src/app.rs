@@ -800,7 +800,7 @@ impl eframe::App for App {
             let view = ui::View { dataset: self.doc.dataset(), charts, lang, today, revision };
             match self.settings.tab {
                 Tab::Overview => ui::overview::show(ui, &view),
-                Tab::Output => ui::output::show(ui, &view, &mut self.output_ui),
+                Tab::Output => ui::output::show(ui, &view, &mut self.output_ui, &mut self.actions),
                 Tab::Zones => ui::zones::show(ui, &view, &mut self.zones_ui),
                 Tab::Directives => {
                     ui::directives::show(ui, &view, &mut self.directives_ui, &mut self.actions)

@@ -48,6 +48,13 @@ pub struct Scale {
 impl Scale {
     /// No scaling.
     pub const ONE: Scale = Scale { divisor: 1.0, level: 0 };
+    /// Every scale a value can be typed in: as it is, nghìn, triệu, tỷ.
+    pub const ALL: [Scale; 4] = [
+        Scale::ONE,
+        Scale { divisor: 1e3, level: 1 },
+        Scale { divisor: 1e6, level: 2 },
+        Scale { divisor: 1e9, level: 3 },
+    ];
 
     /// The scale officials read a value of this size in: millions from 1 million up,
     /// billions from 1 billion, none below (so `72.000 m³` stays as it is).

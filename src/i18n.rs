@@ -70,6 +70,8 @@ pub struct Strings {
     pub cli: CliStrings,
     pub report: ReportStrings,
     pub export: ExportStrings,
+    pub input: InputStrings,
+    pub figures_editor: FiguresEditorStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -459,6 +461,62 @@ pub struct ExportStrings {
     pub opened_viewer: String,
     pub no_viewer: String,
     pub print_hint: String,
+}
+
+/// Why a typed value was refused.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputStrings {
+    pub empty: String,
+    pub stray: String,
+    pub malformed: String,
+    pub too_large: String,
+}
+
+/// The figures editor under each product's chart.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresEditorStrings {
+    pub title: String,
+    pub add: String,
+    pub bad_year: String,
+    pub value: String,
+    pub negative: String,
+    pub change: String,
+    pub duplicate_period: String,
+    pub derived_source: String,
+    pub edit_title: String,
+    pub new_title: String,
+    pub period_kind: String,
+    pub kind_month: String,
+    pub kind_quarter: String,
+    pub kind_first_months: String,
+    pub kind_year: String,
+    pub year: String,
+    pub month: String,
+    pub quarter: String,
+    pub first_months: String,
+    pub scale: String,
+    pub qualifier: String,
+    pub change_hint: String,
+    pub change_qualifier: String,
+    pub basis: String,
+    pub status: String,
+    pub source: String,
+    pub save: String,
+    pub implied: String,
+    pub actions: String,
+    pub edit_label: String,
+    pub edit: String,
+    pub delete_label: String,
+    pub delete: String,
+    pub mismatch: String,
+    pub fill_previous: String,
+    pub new_indicator: String,
+    pub indicator_name: String,
+    pub indicator_unit: String,
+    pub add_indicator: String,
+    pub indicator_incomplete: String,
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod followup;
 pub mod fonts;
 pub mod format;
 pub mod i18n;
+pub mod input;
 pub mod model;
 pub mod palette;
 pub mod paper;

@@ -48,3 +48,11 @@ fn the_print_and_export_dialogs_look_as_reviewed() {
     click(&mut harness, "PNG");
     harness.snapshot("export-chart-dialog-en");
 }
+
+#[test]
+fn the_figure_form_looks_as_reviewed() {
+    let mut harness = snapshot_harness();
+    click(&mut harness, "Sản lượng");
+    click(&mut harness, "Thêm số liệu");
+    harness.snapshot("figure-form-vi");
+}

@@ -173,12 +173,27 @@ pub fn type_then_leave(harness: &mut Harness<'static, App>, label: &str, text: &
 }
 
 fn type_then_press(harness: &mut Harness<'static, App>, label: &str, text: &str, key: egui::Key) {
-    harness.get_by_label(label).scroll_to_me();
+    text_field(harness, label).scroll_to_me();
     harness.run();
-    let field = harness.get_by_label(label);
+    let field = text_field(harness, label);
     field.focus();
     field.type_text(text);
     harness.run();
     harness.key_press(key);
     harness.run();
+}
+
+/// The text field with this label (a column header or a caption may share the words).
+pub fn text_field<'h>(
+    harness: &'h Harness<'static, App>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT;
+    let mut fields = harness.query_all_by_label(label).filter(|node| {
+        matches!(node.accesskit_node().role(), Role::TextInput | Role::MultilineTextInput)
+    });
+    let field = fields.next().unwrap_or_else(|| panic!("no text field labelled {label:?}"));
+    assert!(fields.next().is_none(), "two text fields labelled {label:?}");
+    field
 }

@@ -23,3 +23,6 @@ mod snapshots;
 
 /// Print and export: the report and each chart as PDF, SVG and PNG, read back.
 mod paper;
+
+/// The figures editor: add, edit, refuse, consistency help.
+mod figures;

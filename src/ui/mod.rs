@@ -6,6 +6,7 @@ pub mod charts;
 pub mod directive_editor;
 pub mod directives;
 pub mod export_dialog;
+pub mod figures_editor;
 pub mod menu;
 pub mod modals;
 pub mod output;

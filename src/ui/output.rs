@@ -1,12 +1,12 @@
 //! Sản lượng: one view a product (bars by period, the line over time when there is one,
-//! its figures) and a growth view comparing the products, chosen by sub-tabs.
+//! its figures, editable) and a growth view comparing the products, chosen by sub-tabs.
 
+use crate::action::Action;
 use crate::chart::{ProductChart, indicator_name};
-use crate::format;
 use crate::i18n::{Lang, fill};
-use crate::model::{Basis, Indicator};
+use crate::model::Indicator;
 use crate::ui::charts::{self, PlotControls, Size};
-use crate::ui::{View, card, theme};
+use crate::ui::{View, figures_editor, theme};
 
 /// Which view of the tab is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,10 +28,11 @@ impl Default for OutputView {
 pub struct State {
     pub view: OutputView,
     pub controls: PlotControls,
+    pub figures: figures_editor::State,
 }
 
 /// Draws the output tab.
-pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State) {
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let t = &lang.strings().charts;
     let products = &view.dataset.indicators;
@@ -55,7 +56,12 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State) {
     state.controls.show(ui, lang);
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match selected {
-        Some(i) => product_view(ui, view, &products[i], &view.charts.products[i], &state.controls),
+        Some(i) => {
+            let chart = &view.charts.products[i];
+            product_view(ui, view, &products[i], chart, &state.controls);
+            ui.add_space(8.0);
+            figures_editor::show(ui, &products[i], &mut state.figures, view.lang, actions);
+        }
         None => growth_view(ui, view, &state.controls),
     });
     state.controls.end_frame();
@@ -94,8 +100,6 @@ fn product_view(
         ui.label(egui::RichText::new(&t.over_time).font(theme::bold(17.0)));
         charts::product_line(ui, chart, 260.0, controls, lang);
     }
-    ui.add_space(8.0);
-    card(ui, |ui| figures_grid(ui, indicator, lang));
 }
 
 /// The chart in one line of text: what a screen reader says, and what tests read.
@@ -141,37 +145,4 @@ fn growth_view(ui: &mut egui::Ui, view: &View, controls: &PlotControls) {
             egui::RichText::new(fill(&t.growth_missing, &[("names", &names)])).color(theme::MUTED),
         );
     }
-}
-
-fn figures_grid(ui: &mut egui::Ui, indicator: &Indicator, lang: Lang) {
-    let t = &lang.strings().figures;
-    if indicator.observations.is_empty() {
-        ui.label(&t.no_figures);
-        return;
-    }
-    egui::Grid::new(("output", &indicator.id))
-        .num_columns(4)
-        .spacing([20.0, 4.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for observation in indicator.observations.iter().rev().take(24) {
-                let derived = observation.basis == Basis::Derived;
-                let styled = |s: String| {
-                    let text = egui::RichText::new(s);
-                    if derived { text.italics().color(theme::DERIVED) } else { text }
-                };
-                ui.label(styled(format::period_long(observation.period, lang)));
-                ui.label(styled(format::qualified_quantity(
-                    observation.value,
-                    observation.qualifier,
-                    &indicator.unit,
-                    lang,
-                )));
-                ui.label(styled(
-                    observation.change.map(|c| format::change(c, lang)).unwrap_or_default(),
-                ));
-                ui.label(styled(format::basis(observation.basis, lang).to_owned()));
-                ui.end_row();
-            }
-        });
 }
