@@ -90,6 +90,17 @@ pub enum ExportCommand {
         #[arg(long)]
         no_units: bool,
     },
+    /// The figures, zones, meetings, units and directives as an Excel workbook (.xlsx).
+    Xlsx {
+        /// The dataset file (.ron); without it, the built-in dataset.
+        file: Option<PathBuf>,
+        /// Where to write the workbook.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The day directive statuses are computed on (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_iso_date)]
+        today: Option<jiff::civil::Date>,
+    },
     /// One chart alone: electricity, stone, timber, growth or zones.
     Chart {
         /// Which chart.
@@ -221,6 +232,18 @@ fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
                 units: !no_units,
             };
             let bytes = paper::report_pdf(&dataset, &options, lang).map_err(describe)?;
+            paper::write_file(&out, &bytes).map_err(describe)?;
+            Ok(out)
+        }
+        ExportCommand::Xlsx { file, out, today } => {
+            let is_xlsx = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            if is_xlsx.as_deref() != Some("xlsx") {
+                return Err(fill(&lang.strings().export.not_xlsx, &[("file", &out.display())]));
+            }
+            let dataset = load_input(file.as_deref(), &out, lang)?;
+            let today = today.unwrap_or_else(|| jiff::Zoned::now().date());
+            let bytes = crate::exchange::to_xlsx(&dataset, today, lang)
+                .map_err(|error| describe(ExportError::Render { detail: error.to_string() }))?;
             paper::write_file(&out, &bytes).map_err(describe)?;
             Ok(out)
         }

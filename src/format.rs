@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, fill};
-use crate::model::{Basis, Change, FigureStatus, Period, Qualifier, ZoneKind};
+use crate::model::{Basis, Change, FigureStatus, Period, Qualifier, UnitKind, ZoneKind};
 
 /// `value` with `decimals` decimals, digits grouped by three, trailing zeros dropped.
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
@@ -227,6 +227,18 @@ pub fn figure_status(status: FigureStatus, lang: Lang) -> &'static str {
         FigureStatus::Estimate => &words.estimate,
         FigureStatus::Preliminary => &words.preliminary,
         FigureStatus::Official => &words.official,
+    }
+}
+
+/// "Sở, ban" / "Ngành" / "Huyện, thành phố" / "Doanh nghiệp" / "Nhóm đơn vị".
+pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
+    let w = &lang.strings().words;
+    match kind {
+        UnitKind::Department => &w.unit_department,
+        UnitKind::Sector => &w.unit_sector,
+        UnitKind::District => &w.unit_district,
+        UnitKind::Enterprise => &w.unit_enterprise,
+        UnitKind::Group => &w.unit_group,
     }
 }
 

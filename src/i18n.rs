@@ -72,6 +72,7 @@ pub struct Strings {
     pub export: ExportStrings,
     pub input: InputStrings,
     pub figures_editor: FiguresEditorStrings,
+    pub exchange: ExchangeStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -428,6 +429,7 @@ pub struct ReportStrings {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportStrings {
+    pub not_xlsx: String,
     pub unknown_chart: String,
     pub same_as_input: String,
     pub no_such_product: String,
@@ -517,6 +519,55 @@ pub struct FiguresEditorStrings {
     pub indicator_unit: String,
     pub add_indicator: String,
     pub indicator_incomplete: String,
+}
+
+/// Spreadsheet sheets and their column headers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeStrings {
+    pub sheet_figures: String,
+    pub sheet_zones: String,
+    pub sheet_meetings: String,
+    pub sheet_units: String,
+    pub sheet_directives: String,
+    pub indicator_id: String,
+    pub indicator: String,
+    pub unit: String,
+    pub period_kind: String,
+    pub year: String,
+    pub period_part: String,
+    pub period: String,
+    pub value: String,
+    pub qualifier: String,
+    pub change: String,
+    pub change_qualifier: String,
+    pub basis: String,
+    pub figure_status: String,
+    pub source: String,
+    pub zone_name: String,
+    pub zone_kind: String,
+    pub area: String,
+    pub count: String,
+    pub note: String,
+    pub meeting_id: String,
+    pub title: String,
+    pub date: String,
+    pub chair: String,
+    pub reporting_body: String,
+    pub attendees: String,
+    pub unit_id: String,
+    pub unit_name: String,
+    pub unit_kind: String,
+    pub directive_id: String,
+    pub text: String,
+    pub addressees: String,
+    pub lead: String,
+    pub supporting: String,
+    pub deadline: String,
+    pub expected_output: String,
+    pub completed_on: String,
+    pub progress: String,
+    pub status: String,
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod command;
 pub mod dataset;
 pub mod dialogs;
 pub mod document;
+pub mod exchange;
 pub mod export_job;
 pub mod followup;
 pub mod fonts;

@@ -26,3 +26,6 @@ mod paper;
 
 /// The figures editor: add, edit, refuse, consistency help.
 mod figures;
+
+/// Excel: the workbook export read back.
+mod exchange;

@@ -6,7 +6,7 @@ use egui_extras::DatePickerButton;
 
 use crate::action::Action;
 use crate::format;
-use crate::i18n::{Lang, fill};
+use crate::i18n::fill;
 use crate::model::{Directive, DirectiveId, MeetingId, ProgressNote, Unit, UnitKind};
 use crate::status::DirectiveStatus;
 use crate::ui::directives::{parse_optional_date, reason_for};
@@ -226,10 +226,10 @@ impl Editor {
             ];
             let kind = self.new_unit_kind.get_or_insert(UnitKind::Department);
             egui::ComboBox::from_id_salt("new-unit-kind")
-                .selected_text(unit_kind_name(*kind, lang))
+                .selected_text(crate::format::unit_kind(*kind, lang))
                 .show_ui(ui, |ui| {
                     for choice in kinds {
-                        ui.selectable_value(kind, choice, unit_kind_name(choice, lang));
+                        ui.selectable_value(kind, choice, crate::format::unit_kind(choice, lang));
                     }
                 })
                 .response
@@ -421,15 +421,4 @@ fn date_field(
 fn label(ui: &mut egui::Ui, text: &str) -> egui::Response {
     ui.add_space(4.0);
     ui.label(egui::RichText::new(text).font(theme::bold(14.0)))
-}
-
-fn unit_kind_name(kind: UnitKind, lang: Lang) -> &'static str {
-    let w = &lang.strings().words;
-    match kind {
-        UnitKind::Department => &w.unit_department,
-        UnitKind::Sector => &w.unit_sector,
-        UnitKind::District => &w.unit_district,
-        UnitKind::Enterprise => &w.unit_enterprise,
-        UnitKind::Group => &w.unit_group,
-    }
 }

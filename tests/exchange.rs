@@ -1,0 +1,89 @@
+//! Excel exchange through the real binary: the workbook read back with calamine (what
+//! another program sees), sheet by sheet — numbers as numbers, dates as dates, Vietnamese
+//! text intact, headers in the UI language.
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+use crate::support::run_cli;
+
+fn export_xlsx(lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("số liệu.xlsx");
+    let output = run_cli(&[
+        "export",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+        "--today",
+        "2019-10-01",
+        "--lang",
+        lang,
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    (folder, out)
+}
+
+/// Excel's day number of a date (days since 1899-12-30).
+fn serial(year: i16, month: i8, day: i8) -> f64 {
+    let epoch = jiff::civil::date(1899, 12, 30);
+    (jiff::civil::date(year, month, day) - epoch).get_days() as f64
+}
+
+#[test]
+fn the_workbook_has_a_sheet_each_with_numbers_dates_and_vietnamese_text() {
+    let (_folder, out) = export_xlsx("vi");
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Số liệu", "Khu, cụm công nghiệp", "Cuộc họp", "Đơn vị", "Chỉ đạo"]
+    );
+
+    let figures = book.worksheet_range("Số liệu").unwrap();
+    let header: Vec<String> =
+        figures.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(header[..2], ["Mã chỉ tiêu", "Chỉ tiêu"]);
+    let electricity_2019 = figures
+        .rows()
+        .find(|row| row[0] == Data::String("electricity".into()) && row[4] == Data::Float(2019.0))
+        .expect("the 2019 electricity row");
+    assert_eq!(electricity_2019[1], Data::String("Điện thương phẩm".into()));
+    assert_eq!(electricity_2019[7], Data::Float(365e6), "the value is a number, in kWh");
+    assert_eq!(electricity_2019[9], Data::Float(9.5), "the change is a number");
+    assert_eq!(electricity_2019[3], Data::String("Số tháng đầu năm".into()));
+
+    let zones = book.worksheet_range("Khu, cụm công nghiệp").unwrap();
+    let huu_lung = zones.rows().find(|r| r[0].to_string().contains("Hữu Lũng")).unwrap();
+    assert_eq!(huu_lung[2], Data::Empty, "no area is an empty cell, never 0");
+
+    let meetings = book.worksheet_range("Cuộc họp").unwrap();
+    let first = meetings.rows().nth(1).unwrap();
+    match &first[2] {
+        Data::DateTime(date) => assert_eq!(date.as_f64(), serial(2019, 7, 15)),
+        other => panic!("the meeting date is a date cell, not {other:?}"),
+    }
+    assert!(first[3].to_string().contains("Nguyễn Công Trưởng"));
+
+    let directives = book.worksheet_range("Chỉ đạo").unwrap();
+    assert_eq!(directives.rows().count(), 11, "a header and the 10 directives");
+    assert!(directives.rows().any(|r| r[2].to_string() == "Rà soát lại các mỏ đá"));
+}
+
+#[test]
+fn headers_follow_the_language() {
+    let (_folder, out) = export_xlsx("en");
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names()[0], "Figures");
+    let directives = book.worksheet_range("Directives").unwrap();
+    let header: Vec<String> =
+        directives.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert!(header.contains(&"Deadline".to_owned()) && header.contains(&"Lead unit".to_owned()));
+}
+
+#[test]
+fn a_workbook_needs_an_xlsx_name() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("số liệu.xls");
+    let output = run_cli(&["export", "xlsx", "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!out.exists());
+}
