@@ -114,7 +114,7 @@ pub fn to_xlsx(
     for meeting in &dataset.meetings {
         sheet.write_number(row, 0, f64::from(meeting.id.0))?;
         sheet.write_string(row, 1, &meeting.title)?;
-        sheet.write_datetime_with_format(row, 2, &meeting.date, &date)?;
+        sheet.write_datetime_with_format(row, 2, meeting.date, &date)?;
         sheet.write_string(row, 3, &meeting.chair)?;
         sheet.write_string(row, 4, &meeting.reporting_body)?;
         sheet.write_string_with_format(row, 5, meeting.attendees.join("\n"), &wrap)?;
