@@ -65,7 +65,7 @@ fn the_workbook_has_a_sheet_each_with_numbers_dates_and_vietnamese_text() {
 
     let directives = book.worksheet_range("Chỉ đạo").unwrap();
     assert_eq!(directives.rows().count(), 11, "a header and the 10 directives");
-    assert!(directives.rows().any(|r| r[2].to_string() == "Rà soát lại các mỏ đá"));
+    assert!(directives.rows().any(|r| r[2] == "Rà soát lại các mỏ đá"));
 }
 
 #[test]
