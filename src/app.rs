@@ -426,6 +426,15 @@ impl App {
                 self.settings.tab = Tab::Directives;
                 self.directives_ui.focus_search();
             }
+            Command::ExportXlsx => {
+                if self.export_job.is_some() {
+                    self.status_line = self.lang().strings().export.working.clone();
+                    return;
+                }
+                // Nothing to choose: straight to where to save it.
+                let choices = self.export_choices.clone();
+                self.begin_export(ExportRequest { purpose: ExportPurpose::Xlsx, choices });
+            }
             Command::Print | Command::ExportReport | Command::ExportChart => {
                 if self.export_job.is_some() {
                     self.status_line = self.lang().strings().export.working.clone();

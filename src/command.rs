@@ -24,6 +24,8 @@ pub enum Command {
     ExportReport,
     /// Save one chart as PDF, SVG or PNG.
     ExportChart,
+    /// Save the whole dataset as an Excel workbook.
+    ExportXlsx,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -47,7 +49,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -55,6 +57,7 @@ impl Command {
         Command::Print,
         Command::ExportReport,
         Command::ExportChart,
+        Command::ExportXlsx,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -77,6 +80,7 @@ impl Command {
             Command::Print => &lang.strings().export.menu_print,
             Command::ExportReport => &lang.strings().export.menu_export_pdf,
             Command::ExportChart => &lang.strings().export.menu_export_chart,
+            Command::ExportXlsx => &lang.strings().export.menu_export_xlsx,
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
             Command::Redo => &t.redo,
@@ -111,7 +115,10 @@ impl Command {
         match self {
             Command::ShowTab(tab) => &TABS[tab as usize],
             Command::NewDirective => &NEW_DIRECTIVE,
-            Command::OpenRecent(_) | Command::ShowAlerts | Command::ExportChart => &[],
+            Command::OpenRecent(_)
+            | Command::ShowAlerts
+            | Command::ExportChart
+            | Command::ExportXlsx => &[],
             Command::Print => &PRINT,
             Command::ExportReport => &EXPORT_REPORT,
             Command::Find => &FIND,

@@ -24,6 +24,8 @@ pub enum FileKind {
     Pdf,
     Svg,
     Png,
+    /// An Excel workbook.
+    Xlsx,
 }
 
 impl FileKind {
@@ -34,6 +36,7 @@ impl FileKind {
             FileKind::Pdf => ("PDF", "pdf"),
             FileKind::Svg => ("SVG", "svg"),
             FileKind::Png => ("PNG", "png"),
+            FileKind::Xlsx => ("Excel", "xlsx"),
         }
     }
 }

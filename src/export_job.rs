@@ -24,6 +24,8 @@ pub enum ExportPurpose {
     ReportPdf,
     /// One chart, saved where the user chooses.
     Chart,
+    /// The whole dataset as an Excel workbook.
+    Xlsx,
 }
 
 /// Whose directives the report lists.
@@ -102,6 +104,7 @@ impl ExportChoices {
             (ExportPurpose::Chart, FormatChoice::Pdf) => FileKind::Pdf,
             (ExportPurpose::Chart, FormatChoice::Svg) => FileKind::Svg,
             (ExportPurpose::Chart, FormatChoice::Png) => FileKind::Png,
+            (ExportPurpose::Xlsx, _) => FileKind::Xlsx,
         }
     }
 
@@ -118,6 +121,7 @@ impl ExportChoices {
                 let extension = self.chart_format().extension();
                 format!("bieu-do-{}-{date}.{extension}", self.chart.slug())
             }
+            ExportPurpose::Xlsx => format!("so-lieu-{date}.xlsx"),
         }
     }
 }
@@ -188,6 +192,8 @@ fn run(
             let format = request.choices.chart_format();
             paper::chart_file(dataset, request.choices.chart, format, lang).map_err(describe)?
         }
+        ExportPurpose::Xlsx => crate::exchange::to_xlsx(dataset, today, lang)
+            .map_err(|error| describe(paper::ExportError::Render { detail: error.to_string() }))?,
     };
     if let Some(folder) = target.parent()
         && request.purpose == ExportPurpose::Print

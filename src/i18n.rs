@@ -429,6 +429,7 @@ pub struct ReportStrings {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportStrings {
+    pub menu_export_xlsx: String,
     pub not_xlsx: String,
     pub unknown_chart: String,
     pub same_as_input: String,

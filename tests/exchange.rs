@@ -87,3 +87,24 @@ fn a_workbook_needs_an_xlsx_name() {
     assert_eq!(output.status.code(), Some(1));
     assert!(!out.exists());
 }
+
+#[test]
+fn the_file_menu_saves_the_workbook_where_the_user_picks() {
+    use crate::support::{ScriptedDialogs, harness, wait_for_export};
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("bảng.xlsx");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs, None);
+    dialogs.will_pick(&out);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label_contains("Xuất bảng tính Excel…").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names().len(), 5);
+    let figures = book.worksheet_range("Số liệu").unwrap();
+    assert_eq!(figures.rows().count(), 7, "a header and the six figures");
+    assert!(harness.state().status_line().contains("bảng.xlsx"));
+}

@@ -29,7 +29,7 @@ pub fn show(
     let title = match purpose {
         ExportPurpose::Print => &t.print_title,
         ExportPurpose::ReportPdf => &t.pdf_title,
-        ExportPurpose::Chart => &t.chart_title,
+        ExportPurpose::Chart | ExportPurpose::Xlsx => &t.chart_title,
     };
     ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
     ui.add_space(4.0);
@@ -37,7 +37,7 @@ pub fn show(
         ExportPurpose::Print | ExportPurpose::ReportPdf => {
             report_choices(ui, choices, dataset, lang)
         }
-        ExportPurpose::Chart => chart_choices(ui, choices, dataset, lang),
+        ExportPurpose::Chart | ExportPurpose::Xlsx => chart_choices(ui, choices, dataset, lang),
     }
     if purpose == ExportPurpose::Print {
         ui.add_space(4.0);
@@ -48,9 +48,10 @@ pub fn show(
     ui.horizontal(|ui| {
         let go = match purpose {
             ExportPurpose::Print => &t.print_button,
-            ExportPurpose::ReportPdf | ExportPurpose::Chart => &t.save_button,
+            ExportPurpose::ReportPdf | ExportPurpose::Chart | ExportPurpose::Xlsx => &t.save_button,
         };
-        let nothing_chosen = purpose != ExportPurpose::Chart && !any_section(choices);
+        let report = matches!(purpose, ExportPurpose::Print | ExportPurpose::ReportPdf);
+        let nothing_chosen = report && !any_section(choices);
         if ui.add_enabled(!nothing_chosen, egui::Button::new(go)).clicked() {
             outcome = Some(Outcome::Go);
         }

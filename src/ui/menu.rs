@@ -23,7 +23,9 @@ pub fn show(
             }
             ui.separator();
             // One export at a time: the items wait while a document is being made.
-            for command in [Command::Print, Command::ExportReport, Command::ExportChart] {
+            for command in
+                [Command::Print, Command::ExportReport, Command::ExportChart, Command::ExportXlsx]
+            {
                 item(ui, command, *lang, !exporting, commands);
             }
             ui.separator();
