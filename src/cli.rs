@@ -45,6 +45,16 @@ pub enum CliCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Import figures, meetings, units and directives from a spreadsheet (.xlsx or .csv)
+    /// into a dataset file. Lists what is added, changed and refused; writes only when no
+    /// row is refused (the old file is kept as .bak).
+    Import {
+        /// The spreadsheet.
+        file: PathBuf,
+        /// The dataset file to import into.
+        #[arg(long)]
+        into: PathBuf,
+    },
     /// Write the A4 report or a chart to a file (PDF, SVG, PNG).
     Export {
         #[command(subcommand)]
@@ -277,4 +287,68 @@ fn load_input(file: Option<&Path>, out: &Path, lang: Lang) -> Result<Dataset, St
         return Err(fill(&lang.strings().export.same_as_input, &[("file", &file.display())]));
     }
     Ok(dataset)
+}
+
+/// `industry-desk import FILE --into DATA.ron`.
+pub fn import(
+    file: &Path,
+    into: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    use crate::exchange::import;
+    let t = &lang.strings().import;
+    let mut dataset = match storage::load(into) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            let _ = writeln!(err, "{}", error.describe(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let sheets = match import::read(file) {
+        Ok(sheets) => sheets,
+        Err(error) => {
+            let _ = writeln!(err, "{}", error.describe(file, lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let plan = import::plan(&dataset, &sheets, lang);
+    let summary = fill(
+        &t.summary,
+        &[
+            ("file", &file.display()),
+            ("added", &plan.added.len()),
+            ("changed", &plan.changed.len()),
+            ("unchanged", &plan.unchanged),
+            ("refused", &plan.refused.len()),
+        ],
+    );
+    let _ = writeln!(out, "{summary}");
+    for line in plan.added.iter().chain(&plan.changed) {
+        let _ = writeln!(out, "  {line}");
+    }
+    if !plan.refused.is_empty() {
+        for refusal in &plan.refused {
+            let line = fill(
+                &t.refused_line,
+                &[("sheet", &refusal.sheet), ("row", &refusal.row), ("reason", &refusal.reason)],
+            );
+            let _ = writeln!(err, "{line}");
+        }
+        let _ = writeln!(err, "{}", fill(&t.nothing_written, &[("file", &into.display())]));
+        return ExitCode::FAILURE;
+    }
+    if let Some(action) = plan.action {
+        if let Err(error) = action.apply(&mut dataset) {
+            let _ = writeln!(err, "{}", error.describe(lang));
+            return ExitCode::FAILURE;
+        }
+        if let Err(error) = storage::save(into, &dataset) {
+            let _ = writeln!(err, "{}", error.describe(lang));
+            return ExitCode::FAILURE;
+        }
+    }
+    let _ = writeln!(out, "{}", fill(&t.imported, &[("file", &into.display())]));
+    ExitCode::SUCCESS
 }

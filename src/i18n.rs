@@ -73,6 +73,7 @@ pub struct Strings {
     pub input: InputStrings,
     pub figures_editor: FiguresEditorStrings,
     pub exchange: ExchangeStrings,
+    pub import: ImportStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -526,6 +527,7 @@ pub struct FiguresEditorStrings {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExchangeStrings {
+    pub indicator_en: String,
     pub sheet_figures: String,
     pub sheet_zones: String,
     pub sheet_meetings: String,
@@ -569,6 +571,33 @@ pub struct ExchangeStrings {
     pub completed_on: String,
     pub progress: String,
     pub status: String,
+}
+
+/// Importing from a spreadsheet: refusals and the summary.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportStrings {
+    pub cannot_read: String,
+    pub not_a_workbook: String,
+    pub too_large: String,
+    pub unknown_kind: String,
+    pub no_known_sheet: String,
+    pub missing_columns: String,
+    pub duplicate_row: String,
+    pub row: String,
+    pub empty_cell: String,
+    pub bad_id: String,
+    pub bad_date: String,
+    pub bad_word: String,
+    pub unit_taken: String,
+    pub bad_period: String,
+    pub no_meeting: String,
+    pub no_unit: String,
+    pub bad_progress: String,
+    pub summary: String,
+    pub refused_line: String,
+    pub nothing_written: String,
+    pub imported: String,
 }
 
 #[cfg(test)]

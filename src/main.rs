@@ -18,6 +18,9 @@ fn main() -> ExitCode {
             cli::new(&path, force, lang, &mut out, &mut err)
         }
         Some(CliCommand::Export { what }) => cli::export(what, lang, &mut out, &mut err),
+        Some(CliCommand::Import { file, into }) => {
+            cli::import(&file, &into, lang, &mut out, &mut err)
+        }
         None => {
             let config = AppConfig {
                 lang: args.lang,

@@ -44,12 +44,12 @@ fn the_workbook_has_a_sheet_each_with_numbers_dates_and_vietnamese_text() {
     assert_eq!(header[..2], ["Mã chỉ tiêu", "Chỉ tiêu"]);
     let electricity_2019 = figures
         .rows()
-        .find(|row| row[0] == Data::String("electricity".into()) && row[4] == Data::Float(2019.0))
+        .find(|row| row[0] == Data::String("electricity".into()) && row[5] == Data::Float(2019.0))
         .expect("the 2019 electricity row");
     assert_eq!(electricity_2019[1], Data::String("Điện thương phẩm".into()));
-    assert_eq!(electricity_2019[7], Data::Float(365e6), "the value is a number, in kWh");
-    assert_eq!(electricity_2019[9], Data::Float(9.5), "the change is a number");
-    assert_eq!(electricity_2019[3], Data::String("Số tháng đầu năm".into()));
+    assert_eq!(electricity_2019[8], Data::Float(365e6), "the value is a number, in kWh");
+    assert_eq!(electricity_2019[10], Data::Float(9.5), "the change is a number");
+    assert_eq!(electricity_2019[4], Data::String("Số tháng đầu năm".into()));
 
     let zones = book.worksheet_range("Khu, cụm công nghiệp").unwrap();
     let huu_lung = zones.rows().find(|r| r[0].to_string().contains("Hữu Lũng")).unwrap();
@@ -107,4 +107,96 @@ fn the_file_menu_saves_the_workbook_where_the_user_picks() {
     let figures = book.worksheet_range("Số liệu").unwrap();
     assert_eq!(figures.rows().count(), 7, "a header and the six figures");
     assert!(harness.state().status_line().contains("bảng.xlsx"));
+}
+
+fn empty_dataset_file(folder: &std::path::Path) -> std::path::PathBuf {
+    let mut empty = industry_desk::dataset::builtin();
+    empty.meetings.clear();
+    empty.units.clear();
+    empty.directives.clear();
+    empty.indicators.clear();
+    empty.zones.clear();
+    let path = folder.join("trống.ron");
+    industry_desk::storage::save(&path, &empty).unwrap();
+    path
+}
+
+#[test]
+fn export_then_import_into_an_empty_dataset_gives_the_same_figures_and_directives() {
+    for lang in ["vi", "en"] {
+        let (folder, book) = export_xlsx(lang);
+        let into = empty_dataset_file(folder.path());
+        let output = run_cli(&["import", book.to_str().unwrap(), "--into", into.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let imported = industry_desk::storage::load(&into).unwrap();
+        let original = industry_desk::dataset::builtin();
+        assert_eq!(imported.indicators, original.indicators, "{lang}: figures");
+        assert_eq!(imported.directives, original.directives, "{lang}: directives");
+        assert_eq!(imported.units, original.units, "{lang}: units");
+
+        // Importing the same workbook again changes nothing.
+        let again = run_cli(&["import", book.to_str().unwrap(), "--into", into.to_str().unwrap()]);
+        assert!(again.status.success());
+        let summary = String::from_utf8_lossy(&again.stdout);
+        assert!(summary.contains(" 0 ") || summary.contains(": 0"), "{summary}");
+        assert_eq!(industry_desk::storage::load(&into).unwrap(), imported);
+    }
+}
+
+#[test]
+fn bad_rows_are_each_refused_with_their_row_and_nothing_is_written() {
+    let folder = tempfile::tempdir().unwrap();
+    let into = folder.path().join("data.ron");
+    industry_desk::storage::save(&into, &industry_desk::dataset::builtin()).unwrap();
+    let before = std::fs::read(&into).unwrap();
+    let csv = folder.path().join("số liệu.csv");
+    std::fs::write(
+        &csv,
+        "Mã chỉ tiêu;Loại kỳ;Năm;Tháng/Quý/Số tháng;Giá trị;So cùng kỳ (%)\n\
+         electricity;Số tháng đầu năm;2020;6;395.500.000;8,4\n\
+         electricity;Số tháng đầu năm;2021;6;abc;\n\
+         electricity;Tháng;2020;13;1000;\n\
+         electricity;Số tháng đầu năm;2020;6;395.500.000;8,4\n\
+         electricity;Mùa;2020;1;5;\n",
+    )
+    .unwrap();
+    let output = run_cli(&["import", csv.to_str().unwrap(), "--into", into.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "dòng 3: Giá trị",
+        "\"abc\"",
+        "dòng 4: Kỳ không hợp lệ",
+        "dòng 5: Dòng trùng",
+        "dòng 6: Cột \"Loại kỳ\"",
+    ] {
+        assert!(errors.contains(expected), "{expected:?} in:\n{errors}");
+    }
+    assert_eq!(std::fs::read(&into).unwrap(), before, "nothing half-applied");
+
+    // Wrong columns, an empty file, a date like 31/02/2020, a file too large: each said.
+    let wrong = folder.path().join("wrong.csv");
+    std::fs::write(&wrong, "Mã chỉ tiêu;Tên\nelectricity;x\n").unwrap();
+    let output = run_cli(&["import", wrong.to_str().unwrap(), "--into", into.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Thiếu cột"));
+    let empty = folder.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let output = run_cli(&["import", empty.to_str().unwrap(), "--into", into.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let dates = folder.path().join("dates.csv");
+    std::fs::write(
+        &dates,
+        "Mã nhiệm vụ;Mã cuộc họp;Nội dung chỉ đạo;Thời hạn\n99;1;Việc mới;31/02/2020\n",
+    )
+    .unwrap();
+    let output = run_cli(&["import", dates.to_str().unwrap(), "--into", into.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("\"31/02/2020\" không phải ngày hợp lệ")
+    );
+    let big = folder.path().join("big.csv");
+    std::fs::File::create(&big).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    let output = run_cli(&["import", big.to_str().unwrap(), "--into", into.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("20 MiB"));
+    assert_eq!(std::fs::read(&into).unwrap(), before);
 }

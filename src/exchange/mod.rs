@@ -6,6 +6,7 @@
 //! This module holds what both directions share: the sheets' columns, and the words that
 //! stand for enumerations in cells (the UI's own words, read back in either language).
 
+pub mod import;
 mod xlsx;
 
 pub use xlsx::to_xlsx;

@@ -6,7 +6,6 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::PeriodKindCell;
-use crate::chart::indicator_name;
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::Dataset;
@@ -34,6 +33,7 @@ pub fn to_xlsx(
     let columns = [
         (&t.indicator_id, 14.0),
         (&t.indicator, 30.0),
+        (&t.indicator_en, 30.0),
         (&t.unit, 10.0),
         (&t.period_kind, 18.0),
         (&t.year, 8.0),
@@ -51,24 +51,36 @@ pub fn to_xlsx(
     for indicator in &dataset.indicators {
         for o in &indicator.observations {
             let (kind, part) = PeriodKindCell::of(o.period);
-            sheet.write_string(row, 0, &indicator.id)?;
-            sheet.write_string(row, 1, indicator_name(indicator, lang))?;
-            sheet.write_string(row, 2, &indicator.unit)?;
-            sheet.write_string(row, 3, kind.word(lang))?;
-            sheet.write_number(row, 4, f64::from(o.period.year()))?;
-            if part > 0 {
-                sheet.write_number(row, 5, f64::from(part))?;
+            let cells: [(u16, Cell); 15] = [
+                (0, Cell::Text(&indicator.id)),
+                (1, Cell::Text(&indicator.name)),
+                (2, Cell::Text(&indicator.name_en)),
+                (3, Cell::Text(&indicator.unit)),
+                (4, Cell::Text(kind.word(lang))),
+                (5, Cell::Number(f64::from(o.period.year()))),
+                (6, if part > 0 { Cell::Number(f64::from(part)) } else { Cell::Empty }),
+                (7, Cell::Owned(format::period_long(o.period, lang))),
+                (8, Cell::Number(o.value)),
+                (9, Cell::Text(format::qualifier_name(o.qualifier, lang))),
+                (10, o.change.map_or(Cell::Empty, |c| Cell::Number(c.percent))),
+                (
+                    11,
+                    o.change.map_or(Cell::Empty, |c| {
+                        Cell::Text(format::qualifier_name(c.qualifier, lang))
+                    }),
+                ),
+                (12, Cell::Text(format::basis(o.basis, lang))),
+                (13, Cell::Text(format::figure_status(o.status, lang))),
+                (14, Cell::Text(&o.source_ref)),
+            ];
+            for (column, cell) in cells {
+                match cell {
+                    Cell::Text(text) => drop(sheet.write_string(row, column, text)?),
+                    Cell::Owned(text) => drop(sheet.write_string(row, column, text)?),
+                    Cell::Number(number) => drop(sheet.write_number(row, column, number)?),
+                    Cell::Empty => {}
+                }
             }
-            sheet.write_string(row, 6, format::period_long(o.period, lang))?;
-            sheet.write_number(row, 7, o.value)?;
-            sheet.write_string(row, 8, format::qualifier_name(o.qualifier, lang))?;
-            if let Some(change) = o.change {
-                sheet.write_number(row, 9, change.percent)?;
-                sheet.write_string(row, 10, format::qualifier_name(change.qualifier, lang))?;
-            }
-            sheet.write_string(row, 11, format::basis(o.basis, lang))?;
-            sheet.write_string(row, 12, format::figure_status(o.status, lang))?;
-            sheet.write_string(row, 13, &o.source_ref)?;
             row += 1;
         }
     }
@@ -184,6 +196,14 @@ pub fn to_xlsx(
     finish_sheet(sheet, row, columns.len())?;
 
     Ok(book.save_to_buffer()?)
+}
+
+/// One cell of a figures row.
+enum Cell<'a> {
+    Text(&'a str),
+    Owned(String),
+    Number(f64),
+    Empty,
 }
 
 fn write_header(
