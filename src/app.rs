@@ -125,6 +125,8 @@ pub enum Modal {
     ChangedOnDisk { then: Option<Command> },
     /// What to print or export, and how.
     Export { purpose: ExportPurpose, choices: ExportChoices },
+    /// What an import from `file` would add, change and refuse, waiting for a yes.
+    ImportPreview { file: PathBuf, plan: crate::exchange::import::Plan },
 }
 
 /// What a typed path is for.
@@ -134,6 +136,8 @@ pub enum PathPurpose {
     Save,
     /// Where to write the export waiting in `App::pending_export`.
     Export,
+    /// A spreadsheet to import from.
+    Import,
 }
 
 /// How a save attempt ended.
@@ -426,6 +430,11 @@ impl App {
                 self.settings.tab = Tab::Directives;
                 self.directives_ui.focus_search();
             }
+            Command::Import => match self.dialogs.pick_spreadsheet() {
+                Picked::Path(path) => self.preview_import(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable => self.ask_for_path(PathPurpose::Import, None),
+            },
             Command::ExportXlsx => {
                 if self.export_job.is_some() {
                     self.status_line = self.lang().strings().export.working.clone();
@@ -448,6 +457,18 @@ impl App {
                 let choices = self.export_choices.clone();
                 self.modal = Some(Modal::Export { purpose, choices });
             }
+        }
+    }
+
+    /// Reads a spreadsheet and shows what importing it would do; nothing changes yet.
+    fn preview_import(&mut self, path: &Path) {
+        use crate::exchange::import;
+        match import::read(path) {
+            Ok(sheets) => {
+                let plan = import::plan(self.doc.dataset(), &sheets, self.lang());
+                self.modal = Some(Modal::ImportPreview { file: path.to_owned(), plan });
+            }
+            Err(error) => self.report_error(error.describe(path, self.lang())),
         }
     }
 
@@ -579,7 +600,7 @@ impl App {
                 let folder = std::env::home_dir().unwrap_or_default();
                 folder.join(dataset::BUILTIN_FILE_NAME).display().to_string()
             }
-            (PathPurpose::Open, _) => String::new(),
+            (PathPurpose::Open | PathPurpose::Import, _) => String::new(),
             (PathPurpose::Export, _) => match &self.pending_export {
                 Some(request) => {
                     let name = request.choices.suggested_name(
@@ -646,6 +667,19 @@ impl App {
                 }
             }
             ui::modals::Answer::Export(request) => self.begin_export(request),
+            ui::modals::Answer::TypedPath { purpose: PathPurpose::Import, path, .. } => {
+                self.preview_import(&path);
+            }
+            ui::modals::Answer::Import { file, action } => {
+                let count = match &action {
+                    Action::Batch(actions) => actions.len(),
+                    _ => 1,
+                };
+                // One step: one Ctrl+Z takes the whole import back.
+                self.actions.push(action);
+                let t = &lang.strings().import;
+                self.status_line = fill(&t.done, &[("count", &count), ("file", &file.display())]);
+            }
             ui::modals::Answer::Recover(restore) => {
                 let found = self.pending_recovery.take();
                 match found {

@@ -26,6 +26,8 @@ pub enum Command {
     ExportChart,
     /// Save the whole dataset as an Excel workbook.
     ExportXlsx,
+    /// Read figures and directives from a spreadsheet, after a preview.
+    Import,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -49,7 +51,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -58,6 +60,7 @@ impl Command {
         Command::ExportReport,
         Command::ExportChart,
         Command::ExportXlsx,
+        Command::Import,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -81,6 +84,7 @@ impl Command {
             Command::ExportReport => &lang.strings().export.menu_export_pdf,
             Command::ExportChart => &lang.strings().export.menu_export_chart,
             Command::ExportXlsx => &lang.strings().export.menu_export_xlsx,
+            Command::Import => &lang.strings().import.menu,
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
             Command::Redo => &t.redo,
@@ -118,7 +122,8 @@ impl Command {
             Command::OpenRecent(_)
             | Command::ShowAlerts
             | Command::ExportChart
-            | Command::ExportXlsx => &[],
+            | Command::ExportXlsx
+            | Command::Import => &[],
             Command::Print => &PRINT,
             Command::ExportReport => &EXPORT_REPORT,
             Command::Find => &FIND,

@@ -45,6 +45,8 @@ impl FileKind {
 pub trait FileDialogs {
     /// A dataset file to open.
     fn pick_open(&mut self) -> Picked;
+    /// A spreadsheet (.xlsx or .csv) to import from.
+    fn pick_spreadsheet(&mut self) -> Picked;
     /// Where to save a file of `kind`, suggesting `file_name`.
     fn pick_save(&mut self, file_name: &str, kind: FileKind) -> Picked;
 }
@@ -88,6 +90,12 @@ impl FileDialogs for SystemDialogs {
     fn pick_open(&mut self) -> Picked {
         let started = Instant::now();
         Self::judge(started, Self::dialog(FileKind::Dataset).pick_file())
+    }
+
+    fn pick_spreadsheet(&mut self) -> Picked {
+        let started = Instant::now();
+        let dialog = rfd::FileDialog::new().add_filter("Excel, CSV", &["xlsx", "csv"]);
+        Self::judge(started, dialog.pick_file())
     }
 
     fn pick_save(&mut self, file_name: &str, kind: FileKind) -> Picked {

@@ -577,6 +577,14 @@ pub struct ExchangeStrings {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImportStrings {
+    pub menu: String,
+    pub preview_title: String,
+    pub added: String,
+    pub changed: String,
+    pub refused: String,
+    pub apply: String,
+    pub nothing: String,
+    pub done: String,
     pub cannot_read: String,
     pub not_a_workbook: String,
     pub too_large: String,

@@ -200,3 +200,43 @@ fn bad_rows_are_each_refused_with_their_row_and_nothing_is_written() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("20 MiB"));
     assert_eq!(std::fs::read(&into).unwrap(), before);
 }
+
+#[test]
+fn the_window_previews_an_import_then_applies_it_as_one_undo_step() {
+    use crate::support::{ScriptedDialogs, harness, menu};
+    use egui_kittest::kittest::Queryable;
+    use industry_desk::app::Modal;
+    use industry_desk::model::Period;
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("6 tháng 2020.csv");
+    std::fs::write(
+        &csv,
+        "Mã chỉ tiêu;Loại kỳ;Năm;Tháng/Quý/Số tháng;Giá trị;So cùng kỳ (%)\n\
+         electricity;Số tháng đầu năm;2020;6;395.500.000;8,4\n\
+         stone;Số tháng đầu năm;2020;6;hai triệu;\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs, None);
+    let revision = harness.state().document().revision();
+    dialogs.will_pick(&csv);
+    menu(&mut harness, "Tệp", "Nhập từ Excel, CSV…");
+    let Some(Modal::ImportPreview { plan, .. }) = harness.state().modal() else {
+        panic!("a preview first, not {:?}", harness.state().modal())
+    };
+    assert_eq!((plan.added.len(), plan.refused.len()), (1, 1));
+    harness.get_by_label_contains("dòng 3: Giá trị");
+    assert_eq!(harness.state().document().revision(), revision, "nothing applied yet");
+
+    harness.get_by_label("Nhập 1 dòng").click();
+    harness.run();
+    let h1_2020 = Period::FirstMonths { year: 2020, months: 6 };
+    let has_2020 = |h: &egui_kittest::Harness<'static, industry_desk::App>| {
+        let data = h.state().document().dataset();
+        data.indicator("electricity").unwrap().observation(h1_2020).is_some()
+    };
+    assert!(has_2020(&harness));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(!has_2020(&harness), "one undo takes the import back");
+}

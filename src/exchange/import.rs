@@ -180,7 +180,7 @@ pub struct Refusal {
 }
 
 /// What an import will do, shown before it is applied.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
     /// One line per added row ("Số liệu, dòng 3: Điện thương phẩm, 6 tháng đầu năm 2020").
     pub added: Vec<String>,

@@ -7,6 +7,7 @@ pub mod directive_editor;
 pub mod directives;
 pub mod export_dialog;
 pub mod figures_editor;
+pub mod import_preview;
 pub mod menu;
 pub mod modals;
 pub mod output;

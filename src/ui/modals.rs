@@ -8,7 +8,7 @@ use crate::command::Command;
 use crate::export_job::ExportRequest;
 use crate::i18n::{Lang, fill};
 use crate::model::Dataset;
-use crate::ui::{export_dialog, theme};
+use crate::ui::{export_dialog, import_preview, theme};
 
 /// What the user answered, or the modal itself while they haven't.
 pub enum Answer {
@@ -30,6 +30,8 @@ pub enum Answer {
     SaveElsewhere(Option<Command>),
     /// Print or export with these choices.
     Export(ExportRequest),
+    /// Apply the import previewed from `file`.
+    Import { file: PathBuf, action: crate::action::Action },
 }
 
 /// Draws `modal` and returns the answer.
@@ -56,6 +58,14 @@ pub fn show(
                         }
                         Some(export_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
                         None => {}
+                    }
+                }
+                Modal::ImportPreview { file, plan } => {
+                    if let Some(choice) = import_preview::show(ui, file, plan, lang) {
+                        answer = Some(match (choice, plan.action.clone()) {
+                            (true, Some(action)) => Answer::Import { file: file.clone(), action },
+                            _ => Answer::Closed,
+                        });
                     }
                 }
                 Modal::Unsaved { then } => {
@@ -123,7 +133,7 @@ pub fn show(
                 }
                 Modal::TypePath { purpose, text, then } => {
                     let title = match purpose {
-                        PathPurpose::Open => &t.path_prompt_open,
+                        PathPurpose::Open | PathPurpose::Import => &t.path_prompt_open,
                         PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
                     };
                     ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
