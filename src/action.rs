@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use crate::i18n::Lang;
 use crate::model::{
     Dataset, Directive, DirectiveId, Indicator, Meeting, MeetingId, Observation, Period, Problem,
-    Unit, UnitId,
+    Unit, UnitId, Zone, ZoneId,
 };
 
 /// One edit the user made.
@@ -39,6 +39,14 @@ pub enum Action {
     PutObservation { indicator: String, observation: Box<Observation> },
     /// Remove the indicator's figure for a period.
     RemoveObservation { indicator: String, period: Period },
+    /// Replace a meeting's details by an edited copy with the same id.
+    ReplaceMeeting(Box<Meeting>),
+    /// Put an edited zone in place of the one with its id, or add it at the end.
+    PutZone(Box<Zone>),
+    /// Insert a zone at a position of the list (clamped to its end).
+    InsertZone { index: usize, zone: Box<Zone> },
+    /// Remove a zone.
+    RemoveZone { id: ZoneId },
     /// Add an indicator (a product followed over time) at the end of the list.
     AddIndicator(Box<Indicator>),
     /// Remove an indicator and its figures.
@@ -216,6 +224,65 @@ impl Action {
                 let old = target.observations.remove(index);
                 Ok(Action::PutObservation { indicator, observation: Box::new(old) })
             }
+            Action::ReplaceMeeting(meeting) => {
+                if meeting.title.trim().is_empty() {
+                    return Err(ActionError::Invalid(Problem::EmptyMeetingTitle(meeting.id)));
+                }
+                let index = dataset
+                    .meetings
+                    .iter()
+                    .position(|m| m.id == meeting.id)
+                    .ok_or(ActionError::InUse("no such meeting"))?;
+                let old = std::mem::replace(&mut dataset.meetings[index], *meeting);
+                // A new date must not leave a directive's deadline or notes before it.
+                let id = old.id;
+                let problem = dataset
+                    .directives
+                    .iter()
+                    .filter(|d| d.meeting_id == id)
+                    .find_map(|d| dataset.directive_problems(d).into_iter().next());
+                if let Some(problem) = problem {
+                    dataset.meetings[index] = old;
+                    return Err(ActionError::Invalid(problem));
+                }
+                Ok(Action::ReplaceMeeting(Box::new(old)))
+            }
+            Action::PutZone(zone) => {
+                if let Some(problem) = zone_problem(&zone) {
+                    return Err(ActionError::Invalid(problem));
+                }
+                match dataset.zones.iter().position(|z| z.id == zone.id) {
+                    Some(index) => {
+                        let old = std::mem::replace(&mut dataset.zones[index], *zone);
+                        Ok(Action::PutZone(Box::new(old)))
+                    }
+                    None => {
+                        let id = zone.id;
+                        dataset.zones.push(*zone);
+                        Ok(Action::RemoveZone { id })
+                    }
+                }
+            }
+            Action::InsertZone { index, zone } => {
+                if dataset.zones.iter().any(|z| z.id == zone.id) {
+                    return Err(ActionError::Invalid(Problem::DuplicateZoneId(zone.id)));
+                }
+                if let Some(problem) = zone_problem(&zone) {
+                    return Err(ActionError::Invalid(problem));
+                }
+                let id = zone.id;
+                dataset.zones.insert(index.min(dataset.zones.len()), *zone);
+                Ok(Action::RemoveZone { id })
+            }
+            Action::RemoveZone { id } => {
+                let index = dataset
+                    .zones
+                    .iter()
+                    .position(|z| z.id == id)
+                    .ok_or(ActionError::InUse("no such zone"))?;
+                let zone = Box::new(dataset.zones.remove(index));
+                Ok(Action::InsertZone { index, zone })
+            }
             Action::AddIndicator(indicator) => {
                 if dataset.indicator(&indicator.id).is_some() {
                     return Err(ActionError::Invalid(Problem::DuplicateIndicatorId(
@@ -277,7 +344,12 @@ impl Action {
                 directive.normalize();
             }
             Action::AddUnit(unit) => unit.normalize(),
-            Action::AddMeeting(meeting) => meeting.normalize(),
+            Action::AddMeeting(meeting) | Action::ReplaceMeeting(meeting) => meeting.normalize(),
+            Action::PutZone(zone) | Action::InsertZone { zone, .. } => {
+                for text in [&mut zone.name, &mut zone.note, &mut zone.source_ref] {
+                    crate::model::nfc(text);
+                }
+            }
             Action::PutObservation { observation, .. } => {
                 crate::model::nfc(&mut observation.source_ref);
             }
@@ -294,6 +366,12 @@ impl Action {
             _ => {}
         }
     }
+}
+
+/// What would make a zone invalid (the rules of `Dataset::validate`).
+fn zone_problem(zone: &Zone) -> Option<Problem> {
+    let probe = Dataset { zones: vec![zone.clone()], ..Dataset::empty() };
+    probe.validate().into_iter().next()
 }
 
 /// What would make a figure invalid, checked before it enters the dataset (the same rules

@@ -160,6 +160,7 @@ pub struct App {
     commands: Vec<Command>,
     actions: Vec<Action>,
     directives_ui: ui::directives::State,
+    overview_ui: ui::overview::State,
     output_ui: ui::output::State,
     zones_ui: ui::zones::State,
     /// The charts of the document, with the revision and language they were built for.
@@ -207,6 +208,7 @@ impl App {
             commands: Vec::new(),
             actions: Vec::new(),
             directives_ui: ui::directives::State::default(),
+            overview_ui: ui::overview::State::default(),
             output_ui: ui::output::State::default(),
             zones_ui: ui::zones::State::default(),
             charts: None,
@@ -333,6 +335,10 @@ impl App {
         let due_soon_days = self.directives_ui.due_soon_days;
         self.directives_ui = ui::directives::State::default();
         self.directives_ui.due_soon_days = due_soon_days;
+        // Forms half-filled for the old document do not carry over to the new one.
+        self.overview_ui = ui::overview::State::default();
+        self.output_ui.figures = ui::figures_editor::State::default();
+        self.zones_ui = ui::zones::State::default();
         self.disk_stamp = self.doc.path().and_then(storage::disk_stamp);
         self.update_banner();
     }
@@ -842,9 +848,11 @@ impl eframe::App for App {
             let revision = self.doc.revision();
             let view = ui::View { dataset: self.doc.dataset(), charts, lang, today, revision };
             match self.settings.tab {
-                Tab::Overview => ui::overview::show(ui, &view),
+                Tab::Overview => {
+                    ui::overview::show(ui, &view, &mut self.overview_ui, &mut self.actions)
+                }
                 Tab::Output => ui::output::show(ui, &view, &mut self.output_ui, &mut self.actions),
-                Tab::Zones => ui::zones::show(ui, &view, &mut self.zones_ui),
+                Tab::Zones => ui::zones::show(ui, &view, &mut self.zones_ui, &mut self.actions),
                 Tab::Directives => {
                     ui::directives::show(ui, &view, &mut self.directives_ui, &mut self.actions)
                 }

@@ -74,6 +74,7 @@ pub struct Strings {
     pub figures_editor: FiguresEditorStrings,
     pub exchange: ExchangeStrings,
     pub import: ImportStrings,
+    pub record_forms: RecordFormStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -349,6 +350,7 @@ pub struct ProblemStrings {
     pub empty_unit_name: String,
     pub empty_directive_text: String,
     pub empty_indicator_name: String,
+    pub empty_zone_name: String,
     pub missing_meeting: String,
     pub missing_unit: String,
     pub deadline_before_meeting: String,
@@ -606,6 +608,33 @@ pub struct ImportStrings {
     pub refused_line: String,
     pub nothing_written: String,
     pub imported: String,
+}
+
+/// The zone and meeting forms.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordFormStrings {
+    pub name_needed: String,
+    pub area: String,
+    pub area_hint: String,
+    pub name: String,
+    pub kind: String,
+    pub qualifier: String,
+    pub count: String,
+    pub note: String,
+    pub source: String,
+    pub title_needed: String,
+    pub meeting_title: String,
+    pub title: String,
+    pub lines_hint: String,
+    pub save: String,
+    pub add_zone: String,
+    pub edit_meeting: String,
+    pub edit: String,
+    pub delete: String,
+    pub edit_label: String,
+    pub delete_label: String,
+    pub actions: String,
 }
 
 #[cfg(test)]

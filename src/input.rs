@@ -108,6 +108,13 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<f64, NumberError> {
     Ok(if negative { -value } else { value })
 }
 
+/// A number as it would be typed back: no group separators, the language's decimal mark.
+pub fn plain_number(value: f64, lang: Lang) -> String {
+    let text = format!("{:.6}", value);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if lang.strings().words.decimal_comma { text.replace('.', ",") } else { text.to_owned() }
+}
+
 /// `1.800.000`: a first group of 1–3 digits, then groups of exactly three.
 fn groups_are_well_formed(integer: &str, group: char) -> bool {
     if !integer.contains(group) {

@@ -73,3 +73,37 @@ fn deleting_a_reported_figure_offers_to_fill_it_back_as_derived() {
     assert_eq!(filled.basis, Basis::Derived);
     assert!((filled.value - 365e6 / 1.095).abs() < 1.0, "{}", filled.value);
 }
+
+#[test]
+fn a_zone_and_the_meeting_are_edited_in_place_and_undone() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Khu & cụm công nghiệp");
+    // A tall window: the zone table's row buttons sit below an 800-pixel one, and a
+    // table without its own vertical scroll does not pass scroll requests on.
+    harness.set_size(egui::vec2(1280.0, 1200.0));
+    harness.run();
+    click(&mut harness, "Sửa Khu công nghiệp Hữu Lũng");
+    type_into(&mut harness, "Diện tích", "250");
+    click(&mut harness, "Lưu");
+    let zones = |h: &egui_kittest::Harness<'static, industry_desk::App>| {
+        h.state().document().dataset().zones.clone()
+    };
+    let huu_lung = zones(&harness).into_iter().find(|z| z.name.contains("Hữu Lũng")).unwrap();
+    assert_eq!(huu_lung.area_ha, Some(250.0));
+    let charts = harness.state().charts().unwrap();
+    assert!(charts.zones.bars.iter().any(|b| b.label.contains("Hữu Lũng")), "now drawn");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let huu_lung = zones(&harness).into_iter().find(|z| z.name.contains("Hữu Lũng")).unwrap();
+    assert_eq!(huu_lung.area_ha, None);
+
+    click(&mut harness, "Tổng quan");
+    click(&mut harness, "Sửa thông tin cuộc họp");
+    crate::support::text_field(&harness, "Chủ trì").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_into(&mut harness, "Chủ trì", "Chủ tịch UBND tỉnh");
+    click(&mut harness, "Lưu");
+    assert_eq!(harness.state().document().dataset().meetings[0].chair, "Chủ tịch UBND tỉnh");
+    harness.get_by_label("Chủ tịch UBND tỉnh");
+}

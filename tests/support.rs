@@ -197,7 +197,13 @@ pub fn text_field<'h>(
     let mut fields = harness.query_all_by_label(label).filter(|node| {
         matches!(node.accesskit_node().role(), Role::TextInput | Role::MultilineTextInput)
     });
-    let field = fields.next().unwrap_or_else(|| panic!("no text field labelled {label:?}"));
+    let field = fields.next().unwrap_or_else(|| {
+        let inputs: Vec<String> = harness
+            .query_all_by_role(Role::TextInput)
+            .map(|n| format!("{:?}", n.accesskit_node().label()))
+            .collect();
+        panic!("no text field labelled {label:?}; text fields: {inputs:?}")
+    });
     assert!(fields.next().is_none(), "two text fields labelled {label:?}");
     field
 }

@@ -45,6 +45,24 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// A dataset with nothing in it (to import into, or to probe one record's validity).
+    pub fn empty() -> Dataset {
+        Dataset {
+            province: String::new(),
+            source: String::new(),
+            meetings: Vec::new(),
+            units: Vec::new(),
+            directives: Vec::new(),
+            indicators: Vec::new(),
+            zones: Vec::new(),
+        }
+    }
+
+    /// The next free zone id.
+    pub fn next_zone_id(&self) -> ZoneId {
+        ZoneId(self.zones.iter().map(|z| z.id.0 + 1).max().unwrap_or(1))
+    }
+
     /// The meeting with this id.
     pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.id == id)
@@ -255,6 +273,9 @@ impl Dataset {
             }
             if zone.count == 0 {
                 problems.push(Problem::ZeroZoneCount(zone.id));
+            }
+            if zone.name.trim().is_empty() {
+                problems.push(Problem::EmptyZoneName(zone.id));
             }
         }
     }

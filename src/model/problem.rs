@@ -27,6 +27,8 @@ pub enum Problem {
     EmptyDirectiveText(DirectiveId),
     /// An indicator with a blank id or name.
     EmptyIndicatorName(String),
+    /// A zone with a blank name.
+    EmptyZoneName(ZoneId),
     /// A directive of a meeting that isn't in the file.
     MissingMeeting { directive: DirectiveId, meeting: MeetingId },
     /// A directive naming a unit that isn't in the file.
@@ -70,6 +72,7 @@ impl Problem {
             Problem::EmptyUnitName(id) => fill(&t.empty_unit_name, &[("id", &id.0)]),
             Problem::EmptyDirectiveText(id) => fill(&t.empty_directive_text, &[("id", &id.0)]),
             Problem::EmptyIndicatorName(id) => fill(&t.empty_indicator_name, &[("id", id)]),
+            Problem::EmptyZoneName(id) => fill(&t.empty_zone_name, &[("id", &id.0)]),
             Problem::MissingMeeting { directive, meeting } => {
                 fill(&t.missing_meeting, &[("directive", &directive.0), ("meeting", &meeting.0)])
             }

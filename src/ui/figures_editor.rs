@@ -10,7 +10,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::action::Action;
 use crate::format::{self, Scale};
 use crate::i18n::{Lang, fill};
-use crate::input::parse_number;
+use crate::input::{parse_number, plain_number};
 use crate::model::{Basis, Change, FigureStatus, Indicator, Observation, Period, Qualifier};
 use crate::ui::theme;
 
@@ -197,13 +197,6 @@ fn split_period(period: Period) -> (PeriodChoice, u8) {
 fn latest_scale(indicator: &Indicator) -> Scale {
     let latest = indicator.observations.iter().max_by_key(|o| o.period.sort_key());
     latest.map_or(Scale::ONE, |o| Scale::for_value(o.value))
-}
-
-/// A number as it would be typed back: no group separators, the language's decimal mark.
-fn plain_number(value: f64, lang: Lang) -> String {
-    let text = format!("{:.6}", value);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if lang.strings().words.decimal_comma { text.replace('.', ",") } else { text.to_owned() }
 }
 
 /// Last year's figure implied by this year's value and its change, marked derived.

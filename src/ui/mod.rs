@@ -12,6 +12,7 @@ pub mod menu;
 pub mod modals;
 pub mod output;
 pub mod overview;
+pub mod record_forms;
 pub mod theme;
 pub mod unit_summary;
 pub mod zones;

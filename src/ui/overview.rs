@@ -1,15 +1,25 @@
-//! Tổng quan: the meeting card and the table of every figure.
+//! Tổng quan: the meeting card (its details editable) and the table of every figure.
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::action::Action;
 use crate::chart::indicator_name;
 use crate::format;
 use crate::model::{Basis, Indicator, Observation};
 use crate::ui::charts::{self, PlotControls, Size};
+use crate::ui::record_forms::{MeetingDraft, meeting_form};
 use crate::ui::{View, card, heading, theme};
 
+/// What the tab remembers between frames.
+#[derive(Debug, Default)]
+pub struct State {
+    /// The meeting's details being edited.
+    draft: Option<MeetingDraft>,
+    error: Option<String>,
+}
+
 /// Draws the overview tab.
-pub fn show(ui: &mut egui::Ui, view: &View) {
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         let width = ui.available_width();
         let top_down = egui::Layout::top_down(egui::Align::Min);
@@ -18,7 +28,14 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
             let card_width = (width * 0.56).max(360.0);
             ui.allocate_ui_with_layout(egui::vec2(card_width, 0.0), top_down, |ui| {
                 ui.set_width(card_width);
-                meeting_card(ui, view);
+                match &mut state.draft {
+                    Some(draft) => {
+                        if meeting_form(ui, draft, &mut state.error, view.lang, actions) {
+                            state.draft = None;
+                        }
+                    }
+                    None => meeting_card(ui, view, state),
+                }
             });
             // Leave room for the scroll bar.
             let rest = ui.available_width() - 16.0;
@@ -40,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
     });
 }
 
-fn meeting_card(ui: &mut egui::Ui, view: &View) {
+fn meeting_card(ui: &mut egui::Ui, view: &View, state: &mut State) {
     let t = &view.lang.strings().overview;
     // The latest meeting leads; earlier ones are in the directives tab.
     let Some(meeting) = view.dataset.meetings.iter().max_by_key(|m| m.date) else {
@@ -50,6 +67,11 @@ fn meeting_card(ui: &mut egui::Ui, view: &View) {
     card(ui, |ui| {
         let width = ui.available_width();
         ui.label(egui::RichText::new(&meeting.title).font(theme::bold(20.0)));
+        let edit = &view.lang.strings().record_forms.edit_meeting;
+        if ui.small_button(edit).clicked() {
+            state.draft = Some(MeetingDraft::edit(meeting));
+            state.error = None;
+        }
         ui.add_space(4.0);
         egui::Grid::new("meeting").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
             let mut row = |label: &str, value: String| {

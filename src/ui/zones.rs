@@ -2,18 +2,24 @@
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::action::Action;
 use crate::format;
+use crate::i18n::fill;
 use crate::ui::charts::{self, PlotControls};
+use crate::ui::record_forms::{ZoneDraft, zone_form};
 use crate::ui::{View, heading, theme};
 
 /// What the tab remembers between frames.
 #[derive(Debug, Default)]
 pub struct State {
     pub controls: PlotControls,
+    /// The zone being edited or added.
+    draft: Option<ZoneDraft>,
+    error: Option<String>,
 }
 
 /// Draws the zones tab: the chart of planned area, then the table of every zone.
-pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State) {
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let t = &lang.strings().zones;
     let chart = &view.charts.zones;
@@ -28,12 +34,22 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State) {
         }
         ui.add_space(8.0);
         heading(ui, &t.title);
-        table(ui, view);
+        let f = &lang.strings().record_forms;
+        if ui.button(&f.add_zone).clicked() {
+            state.draft = Some(ZoneDraft::new(view.dataset.next_zone_id()));
+            state.error = None;
+        }
+        if let Some(draft) = &mut state.draft
+            && zone_form(ui, draft, &mut state.error, lang, actions)
+        {
+            state.draft = None;
+        }
+        table(ui, view, state, actions);
     });
     state.controls.end_frame();
 }
 
-fn table(ui: &mut egui::Ui, view: &View) {
+fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let t = &lang.strings().zones;
     TableBuilder::new(ui)
@@ -44,9 +60,11 @@ fn table(ui: &mut egui::Ui, view: &View) {
         .column(Column::auto().at_least(170.0))
         .column(Column::auto().at_least(190.0))
         .column(Column::auto().at_least(70.0))
-        .column(Column::remainder())
+        .column(Column::auto().at_least(260.0).clip(true))
+        .column(Column::remainder().at_least(120.0))
         .header(24.0, |mut header| {
-            for title in [&t.name, &t.kind, &t.area, &t.count, &t.note] {
+            let f = &lang.strings().record_forms;
+            for title in [&t.name, &t.kind, &t.area, &t.count, &t.note, &f.actions] {
                 header.col(|ui| {
                     ui.add(
                         egui::Label::new(egui::RichText::new(title).font(theme::bold(15.0)))
@@ -82,6 +100,20 @@ fn table(ui: &mut egui::Ui, view: &View) {
                     row.col(|ui| {
                         let note = egui::RichText::new(&zone.note).color(theme::MUTED);
                         ui.add(egui::Label::new(note).truncate()).on_hover_text(&zone.note);
+                    });
+                    row.col(|ui| {
+                        let f = &lang.strings().record_forms;
+                        ui.horizontal(|ui| {
+                            let edit = fill(&f.edit_label, &[("name", &zone.name)]);
+                            if ui.small_button(&f.edit).accessible_name(edit).clicked() {
+                                state.draft = Some(ZoneDraft::edit(zone, lang));
+                                state.error = None;
+                            }
+                            let delete = fill(&f.delete_label, &[("name", &zone.name)]);
+                            if ui.small_button(&f.delete).accessible_name(delete).clicked() {
+                                actions.push(Action::RemoveZone { id: zone.id });
+                            }
+                        });
                     });
                 });
             }
