@@ -107,3 +107,24 @@ fn a_zone_and_the_meeting_are_edited_in_place_and_undone() {
     assert_eq!(harness.state().document().dataset().meetings[0].chair, "Chủ tịch UBND tỉnh");
     harness.get_by_label("Chủ tịch UBND tỉnh");
 }
+
+#[test]
+fn a_new_indicator_gets_its_own_chart_and_figures() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Sản lượng");
+    click(&mut harness, "+ Thêm chỉ tiêu");
+    type_into(&mut harness, "Tên chỉ tiêu", "Xi măng");
+    type_into(&mut harness, "Đơn vị tính", "tấn");
+    click(&mut harness, "Thêm chỉ tiêu");
+    let data = harness.state().document().dataset();
+    let cement = data.indicators.last().unwrap();
+    assert_eq!((cement.id.as_str(), cement.unit.as_str()), ("xi-mang", "tấn"));
+    harness.get_by_label("Xi măng (tấn)");
+    click(&mut harness, "Thêm số liệu");
+    type_into(&mut harness, "Giá trị", "120.000");
+    click(&mut harness, "Lưu số liệu");
+    let charts = harness.state().charts().unwrap();
+    let bars = &charts.products.last().unwrap().bars;
+    assert_eq!(bars.len(), 1);
+    assert_eq!(bars[0].label, "120.000 tấn");
+}

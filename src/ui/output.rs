@@ -29,6 +29,9 @@ pub struct State {
     pub view: OutputView,
     pub controls: PlotControls,
     pub figures: figures_editor::State,
+    /// The new indicator's name and unit, while they are typed.
+    new_indicator: Option<(String, String)>,
+    new_indicator_error: Option<String>,
 }
 
 /// Draws the output tab.
@@ -52,7 +55,12 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
         if ui.selectable_label(selected.is_none(), t.growth_view.as_str()).clicked() {
             state.view = OutputView::Growth;
         }
+        let f = &lang.strings().figures_editor;
+        if state.new_indicator.is_none() && ui.button(format!("+ {}", f.new_indicator)).clicked() {
+            state.new_indicator = Some((String::new(), String::new()));
+        }
     });
+    new_indicator_form(ui, view, state, actions);
     state.controls.show(ui, lang);
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match selected {
@@ -144,5 +152,79 @@ fn growth_view(ui: &mut egui::Ui, view: &View, controls: &PlotControls) {
         ui.label(
             egui::RichText::new(fill(&t.growth_missing, &[("names", &names)])).color(theme::MUTED),
         );
+    }
+}
+
+/// The little form that adds an indicator: a name and a unit; its id is made from the name.
+fn new_indicator_form(
+    ui: &mut egui::Ui,
+    view: &View,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+) {
+    let lang = view.lang;
+    let f = &lang.strings().figures_editor;
+    let Some((name, unit)) = &mut state.new_indicator else { return };
+    let mut done = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(&f.indicator_name);
+        ui.add(egui::TextEdit::singleline(name).desired_width(280.0)).labelled_by(label.id);
+        let label = ui.label(&f.indicator_unit);
+        ui.add(egui::TextEdit::singleline(unit).desired_width(80.0)).labelled_by(label.id);
+        if ui.button(&f.add_indicator).clicked() {
+            if name.trim().is_empty() || unit.trim().is_empty() {
+                state.new_indicator_error = Some(f.indicator_incomplete.clone());
+            } else {
+                let id = new_indicator_id(name, view.dataset);
+                actions.push(Action::AddIndicator(Box::new(Indicator {
+                    id,
+                    name: name.trim().to_owned(),
+                    name_en: String::new(),
+                    unit: unit.trim().to_owned(),
+                    observations: Vec::new(),
+                })));
+                // The new product's view, with its (empty) figures table to fill.
+                state.view = OutputView::Product(view.dataset.indicators.len());
+                done = true;
+            }
+        }
+        if ui.button(&lang.strings().app.cancel).clicked() {
+            done = true;
+        }
+    });
+    if done {
+        state.new_indicator = None;
+        state.new_indicator_error = None;
+    } else if let Some(error) = &state.new_indicator_error {
+        ui.label(egui::RichText::new(error).color(theme::ERROR));
+    }
+}
+
+/// A short id from the name ("Xi măng" → `xi-mang`), unique in the dataset.
+fn new_indicator_id(name: &str, dataset: &crate::model::Dataset) -> String {
+    let folded = crate::followup::fold(name);
+    let slug: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .collect();
+    let base = if slug.is_empty() { "indicator".to_owned() } else { slug.join("-") };
+    let mut id = base.clone();
+    let mut n = 2;
+    while dataset.indicator(&id).is_some() {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn new_ids_come_from_the_name_and_never_clash() {
+        let data = crate::dataset::builtin();
+        assert_eq!(super::new_indicator_id("Xi măng các loại", &data), "xi-mang-cac-loai");
+        assert_eq!(super::new_indicator_id("Điện", &data), "dien");
+        assert_eq!(super::new_indicator_id("stone", &data), "stone-2");
+        assert_eq!(super::new_indicator_id("???", &data), "indicator");
     }
 }
