@@ -29,3 +29,6 @@ mod figures;
 
 /// Excel: the workbook export read back.
 mod exchange;
+
+/// Correctness at size: a generated file's counts and filters.
+mod scale;
