@@ -41,17 +41,84 @@ struct EnvelopeOut<'a> {
     dataset: &'a Dataset,
 }
 
-#[derive(Deserialize)]
-struct Envelope {
-    #[allow(dead_code, reason = "checked through Header first")]
-    format: String,
-    #[allow(dead_code, reason = "checked through Header first")]
-    version: u32,
-    dataset: Dataset,
+/// What a file's envelope says, read in one pass: the dataset is parsed only once the
+/// format and version have been read and found to be ours (they come first in every file
+/// this app writes). A file that is not ours, or of another version, stops there.
+enum Opened {
+    Ours(Box<Dataset>),
+    NotOurs,
+    OtherVersion(u32),
 }
 
-/// The envelope without its dataset, read first to tell "not ours" and "too new" apart
-/// from a broken file.
+impl<'de> Deserialize<'de> for Opened {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+
+        struct EnvelopeVisitor;
+
+        /// Reads what is left of the envelope without keeping it, so the parser ends where
+        /// the envelope does.
+        fn skip_rest<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+            while map.next_key::<IgnoredAny>()?.is_some() {
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+
+        impl<'de> Visitor<'de> for EnvelopeVisitor {
+            type Value = Opened;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("(format, version, dataset)")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Opened, A::Error> {
+                let (mut format_seen, mut version_seen, mut dataset) = (false, false, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "format" => {
+                            if map.next_value::<String>()? != FORMAT {
+                                skip_rest(&mut map)?;
+                                return Ok(Opened::NotOurs);
+                            }
+                            format_seen = true;
+                        }
+                        "version" => {
+                            let version = map.next_value::<u32>()?;
+                            if version != VERSION {
+                                skip_rest(&mut map)?;
+                                return Ok(Opened::OtherVersion(version));
+                            }
+                            version_seen = true;
+                        }
+                        "dataset" => dataset = Some(map.next_value::<Dataset>()?),
+                        // Unknown envelope fields are ignored, as before.
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                if !format_seen {
+                    return Err(de::Error::missing_field("format"));
+                }
+                if !version_seen {
+                    return Err(de::Error::missing_field("version"));
+                }
+                let dataset = dataset.ok_or_else(|| de::Error::missing_field("dataset"))?;
+                Ok(Opened::Ours(Box::new(dataset)))
+            }
+        }
+
+        deserializer.deserialize_struct(
+            "Envelope",
+            &["format", "version", "dataset"],
+            EnvelopeVisitor,
+        )
+    }
+}
+
+/// The envelope without its dataset: read only when a file fails to parse, to tell "not
+/// ours" and "another version" apart from a broken file.
 #[derive(Deserialize)]
 struct Header {
     format: String,
@@ -218,24 +285,44 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     let parse_error = |err: ron::error::SpannedError| LoadError::new(path, parse_error_kind(err));
-    let header: Header = options.from_str(text).map_err(parse_error)?;
-    if header.format != FORMAT {
-        return Err(LoadError::new(path, LoadErrorKind::NotOurs));
-    }
-    if header.version > VERSION {
-        return Err(LoadError::new(path, LoadErrorKind::NewerVersion { found: header.version }));
-    }
-    if header.version < VERSION {
-        // Version 1 is the first; migrations of later versions go here.
-        return Err(LoadError::new(path, LoadErrorKind::OlderVersion { found: header.version }));
-    }
-    let mut envelope: Envelope = options.from_str(text).map_err(parse_error)?;
-    envelope.dataset.normalize();
-    let problems = envelope.dataset.validate();
+    let mut dataset = match options.from_str::<Opened>(text) {
+        Ok(Opened::Ours(dataset)) => *dataset,
+        Ok(Opened::NotOurs) => return Err(LoadError::new(path, LoadErrorKind::NotOurs)),
+        Ok(Opened::OtherVersion(found)) => return Err(version_error(path, found)),
+        Err(err) => {
+            // Broken somewhere: if the envelope itself says "not ours" or another version,
+            // that is the clearer message (a newer file may not parse as this version).
+            match options.from_str::<Header>(text) {
+                Ok(header) if header.format != FORMAT => {
+                    return Err(LoadError::new(path, LoadErrorKind::NotOurs));
+                }
+                Ok(header) if header.version != VERSION => {
+                    return Err(version_error(path, header.version));
+                }
+                // Nesting past the limit anywhere is the thing to say about such a file.
+                Err(deep) if deep.code == ron::Error::ExceededRecursionLimit => {
+                    return Err(parse_error(deep));
+                }
+                _ => {}
+            }
+            return Err(parse_error(err));
+        }
+    };
+    dataset.normalize();
+    let problems = dataset.validate();
     if !problems.is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Invalid(problems)));
     }
-    Ok(envelope.dataset)
+    Ok(dataset)
+}
+
+fn version_error(path: &Path, found: u32) -> LoadError {
+    if found > VERSION {
+        LoadError::new(path, LoadErrorKind::NewerVersion { found })
+    } else {
+        // Version 1 is the first; migrations of later versions go here.
+        LoadError::new(path, LoadErrorKind::OlderVersion { found })
+    }
 }
 
 fn parse_error_kind(err: ron::error::SpannedError) -> LoadErrorKind {
@@ -455,7 +542,8 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_with_a_position() {
         let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        let text = format!("(format: \"industry-desk\", version: 1,\ndataset: {nested})");
+        // Where the parser skips a value it does not know, depth is still bounded.
+        let text = format!("(format: \"industry-desk\", version: 1,\nextra: {nested})");
         let err = from_ron_str(&text, Path::new("deep.ron")).unwrap_err();
         match err.kind {
             LoadErrorKind::Parse { what: ParseProblem::TooDeep, line: 2, .. } => {}
