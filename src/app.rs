@@ -441,16 +441,7 @@ impl App {
                 Picked::Cancelled => {}
                 Picked::Unavailable => self.ask_for_path(PathPurpose::Import, None),
             },
-            Command::ExportXlsx => {
-                if self.export_job.is_some() {
-                    self.status_line = self.lang().strings().export.working.clone();
-                    return;
-                }
-                // Nothing to choose: straight to where to save it.
-                let choices = self.export_choices.clone();
-                self.begin_export(ExportRequest { purpose: ExportPurpose::Xlsx, choices });
-            }
-            Command::Print | Command::ExportReport | Command::ExportChart => {
+            Command::Print | Command::ExportReport | Command::ExportChart | Command::ExportXlsx => {
                 if self.export_job.is_some() {
                     self.status_line = self.lang().strings().export.working.clone();
                     return;
@@ -458,10 +449,16 @@ impl App {
                 let purpose = match command {
                     Command::Print => ExportPurpose::Print,
                     Command::ExportReport => ExportPurpose::ReportPdf,
-                    _ => ExportPurpose::Chart,
+                    Command::ExportChart => ExportPurpose::Chart,
+                    _ => ExportPurpose::Xlsx,
                 };
                 let choices = self.export_choices.clone();
-                self.modal = Some(Modal::Export { purpose, choices });
+                if purpose == ExportPurpose::Xlsx {
+                    // Nothing to choose: straight to where to save it.
+                    self.begin_export(ExportRequest { purpose, choices });
+                } else {
+                    self.modal = Some(Modal::Export { purpose, choices });
+                }
             }
         }
     }

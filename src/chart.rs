@@ -174,12 +174,14 @@ fn change_between(before: &Observation, after: &Observation, lang: Lang) -> Opti
     if let Some(change) = after.change {
         return Some((format::compact_change(change, lang), false));
     }
-    if before.value > 0.0 {
-        let percent = (after.value / before.value - 1.0) * 100.0;
-        let sign = if percent > 0.0 { "+" } else { "" };
-        return Some((format!("{sign}{}", format::percent(percent, lang)), true));
-    }
-    None
+    let percent = implied_change(before, after)?;
+    let sign = if percent > 0.0 { "+" } else { "" };
+    Some((format!("{sign}{}", format::percent(percent, lang)), true))
+}
+
+/// The change, in percent, that two periods' values imply (none from a zero or negative).
+pub fn implied_change(before: &Observation, after: &Observation) -> Option<f64> {
+    (before.value > 0.0).then(|| (after.value / before.value - 1.0) * 100.0)
 }
 
 /// The longest run of periods of one kind, if it has three or more.
@@ -299,7 +301,7 @@ fn latest_growth(indicator: &Indicator, lang: Lang) -> Option<(Period, f64, Stri
         }
         let before = indicator.observation(after.period.same_period_last_year())?;
         let (text, computed) = change_between(before, after, lang)?;
-        let percent = (after.value / before.value - 1.0) * 100.0;
+        let percent = implied_change(before, after)?;
         Some((after.period, percent, text, computed))
     })
 }

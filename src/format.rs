@@ -5,7 +5,9 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, fill};
-use crate::model::{Basis, Change, FigureStatus, Period, Qualifier, UnitKind, ZoneKind};
+use crate::model::{
+    Basis, Change, FigureStatus, Period, PeriodShape, Qualifier, UnitKind, ZoneKind,
+};
 
 /// `value` with `decimals` decimals, digits grouped by three, trailing zeros dropped.
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
@@ -227,6 +229,17 @@ pub fn figure_status(status: FigureStatus, lang: Lang) -> &'static str {
         FigureStatus::Estimate => &words.estimate,
         FigureStatus::Preliminary => &words.preliminary,
         FigureStatus::Official => &words.official,
+    }
+}
+
+/// "Tháng" / "Quý" / "Số tháng đầu năm" / "Cả năm".
+pub fn period_shape(shape: PeriodShape, lang: Lang) -> &'static str {
+    let t = &lang.strings().figures_editor;
+    match shape {
+        PeriodShape::Month => &t.kind_month,
+        PeriodShape::Quarter => &t.kind_quarter,
+        PeriodShape::FirstMonths => &t.kind_first_months,
+        PeriodShape::Year => &t.kind_year,
     }
 }
 

@@ -15,7 +15,7 @@ use calamine::{Data, Reader};
 use jiff::civil::Date;
 
 use super::{
-    PeriodKindCell, basis_from_word, period_kind_from_word, qualifier_from_word, status_from_word,
+    basis_from_word, period_shape_from_word, qualifier_from_word, status_from_word,
     unit_kind_from_word,
 };
 use crate::action::Action;
@@ -23,7 +23,7 @@ use crate::followup::fold;
 use crate::i18n::{ExchangeStrings, Lang, fill};
 use crate::input::parse_number;
 use crate::model::{
-    Change, Dataset, Directive, DirectiveId, Indicator, Meeting, MeetingId, Observation, Period,
+    Change, Dataset, Directive, DirectiveId, Indicator, Meeting, MeetingId, Observation,
     ProgressNote, Unit, UnitId,
 };
 
@@ -502,18 +502,13 @@ fn figure_row(row: &Row, dataset: &Dataset, lang: Lang) -> RowOutcome {
     if indicator_id.is_empty() {
         return Err(fill(&i.empty_cell, &[("column", &t.indicator_id)]));
     }
-    let kind = period_kind_from_word(&row.text("period_kind"))
+    let shape = period_shape_from_word(&row.text("period_kind"))
         .ok_or_else(|| bad_word("period_kind", &t.period_kind))?;
     let year = number(row, "year", &t.year, lang)?
         .ok_or_else(|| fill(&i.empty_cell, &[("column", &t.year)]))?;
     let part = number(row, "period_part", &t.period_part, lang)?.unwrap_or(0.0);
     let (year, part) = (year as i16, part as u8);
-    let period = match kind {
-        PeriodKindCell::Month => Period::Month { year, month: part },
-        PeriodKindCell::Quarter => Period::Quarter { year, quarter: part },
-        PeriodKindCell::FirstMonths => Period::FirstMonths { year, months: part },
-        PeriodKindCell::Year => Period::Year { year },
-    };
+    let period = shape.period(year, part);
     if !period.is_valid() {
         return Err(fill(&i.bad_period, &[("year", &year), ("part", &part)]));
     }

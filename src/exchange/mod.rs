@@ -13,46 +13,7 @@ pub use xlsx::to_xlsx;
 
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Basis, FigureStatus, Period, Qualifier, UnitKind, ZoneKind};
-
-/// The kinds of period, as a spreadsheet names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PeriodKindCell {
-    Month,
-    Quarter,
-    FirstMonths,
-    Year,
-}
-
-impl PeriodKindCell {
-    const ALL: [PeriodKindCell; 4] = [
-        PeriodKindCell::Month,
-        PeriodKindCell::Quarter,
-        PeriodKindCell::FirstMonths,
-        PeriodKindCell::Year,
-    ];
-
-    /// The kind of `period` and its part (month, quarter or number of months; 0 for a year).
-    pub fn of(period: Period) -> (PeriodKindCell, u8) {
-        match period {
-            Period::Month { month, .. } => (PeriodKindCell::Month, month),
-            Period::Quarter { quarter, .. } => (PeriodKindCell::Quarter, quarter),
-            Period::FirstMonths { months, .. } => (PeriodKindCell::FirstMonths, months),
-            Period::Year { .. } => (PeriodKindCell::Year, 0),
-        }
-    }
-
-    /// Its word in `lang`.
-    pub fn word(self, lang: Lang) -> &'static str {
-        let t = &lang.strings().figures_editor;
-        match self {
-            PeriodKindCell::Month => &t.kind_month,
-            PeriodKindCell::Quarter => &t.kind_quarter,
-            PeriodKindCell::FirstMonths => &t.kind_first_months,
-            PeriodKindCell::Year => &t.kind_year,
-        }
-    }
-}
+use crate::model::{Basis, FigureStatus, PeriodShape, Qualifier, UnitKind, ZoneKind};
 
 /// Reads a cell's word back into the value it stands for, in either language, ignoring
 /// case and surrounding spaces.
@@ -63,21 +24,17 @@ fn from_word<T: Copy>(cell: &str, all: &[T], word: impl Fn(T, Lang) -> &'static 
     })
 }
 
-/// A period kind from its word.
-pub fn period_kind_from_word(cell: &str) -> Option<PeriodKindCell> {
-    from_word(cell, &PeriodKindCell::ALL, PeriodKindCell::word)
+/// A period shape from its word.
+pub fn period_shape_from_word(cell: &str) -> Option<PeriodShape> {
+    from_word(cell, &PeriodShape::ALL, format::period_shape)
 }
-
-/// Every qualifier, in the order forms list them.
-pub const QUALIFIERS: [Qualifier; 5] =
-    [Qualifier::Exact, Qualifier::Over, Qualifier::MoreThan, Qualifier::About, Qualifier::Nearly];
 
 /// A qualifier from its word ("hơn", "more than", "chính xác").
 pub fn qualifier_from_word(cell: &str) -> Option<Qualifier> {
     if cell.trim().is_empty() {
         return Some(Qualifier::Exact);
     }
-    from_word(cell, &QUALIFIERS, format::qualifier_name)
+    from_word(cell, &Qualifier::ALL, format::qualifier_name)
 }
 
 /// A basis from its word.
@@ -122,7 +79,7 @@ mod tests {
         assert_eq!(qualifier_from_word("chừng"), None);
         assert_eq!(basis_from_word("uoc tinh tu toc do tang"), Some(Basis::Derived));
         assert_eq!(status_from_word("chính thức"), Some(FigureStatus::Official));
-        assert_eq!(period_kind_from_word("Số tháng đầu năm"), Some(PeriodKindCell::FirstMonths));
+        assert_eq!(period_shape_from_word("Số tháng đầu năm"), Some(PeriodShape::FirstMonths));
         assert_eq!(unit_kind_from_word("Enterprise"), Some(UnitKind::Enterprise));
         assert_eq!(zone_kind_from_word("Cụm công nghiệp"), Some(ZoneKind::IndustrialCluster));
     }

@@ -5,10 +5,9 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::PeriodKindCell;
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::Dataset;
+use crate::model::{Dataset, PeriodShape};
 use crate::status::DirectiveStatus;
 
 /// Why the workbook could not be made (a limit of the format, say).
@@ -50,13 +49,13 @@ pub fn to_xlsx(
     let mut row = write_header(sheet, &columns, &header)?;
     for indicator in &dataset.indicators {
         for o in &indicator.observations {
-            let (kind, part) = PeriodKindCell::of(o.period);
+            let (shape, part) = PeriodShape::of(o.period);
             let cells: [(u16, Cell); 15] = [
                 (0, Cell::Text(&indicator.id)),
                 (1, Cell::Text(&indicator.name)),
                 (2, Cell::Text(&indicator.name_en)),
                 (3, Cell::Text(&indicator.unit)),
-                (4, Cell::Text(kind.word(lang))),
+                (4, Cell::Text(format::period_shape(shape, lang))),
                 (5, Cell::Number(f64::from(o.period.year()))),
                 (6, if part > 0 { Cell::Number(f64::from(part)) } else { Cell::Empty }),
                 (7, Cell::Owned(format::period_long(o.period, lang))),

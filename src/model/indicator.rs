@@ -21,6 +21,17 @@ pub enum Qualifier {
     Nearly,
 }
 
+impl Qualifier {
+    /// Every qualifier, in the order forms list them.
+    pub const ALL: [Qualifier; 5] = [
+        Qualifier::Exact,
+        Qualifier::Over,
+        Qualifier::MoreThan,
+        Qualifier::About,
+        Qualifier::Nearly,
+    ];
+}
+
 /// Where a figure comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Basis {

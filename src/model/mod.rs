@@ -20,7 +20,7 @@ pub use indicator::{Basis, Change, FigureStatus, Indicator, Observation, Qualifi
 pub use meeting::{
     Directive, DirectiveId, Meeting, MeetingId, ProgressNote, Unit, UnitId, UnitKind,
 };
-pub use period::{Period, PeriodKind};
+pub use period::{Period, PeriodKind, PeriodShape};
 pub use problem::Problem;
 pub use text::nfc;
 pub use zone::{Zone, ZoneId, ZoneKind};

@@ -27,6 +27,52 @@ pub enum PeriodKind {
     Year,
 }
 
+/// How a period is typed into a form or a spreadsheet: its shape, then a part (the month,
+/// quarter or number of months; 0 for a year) and a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodShape {
+    Month,
+    Quarter,
+    FirstMonths,
+    Year,
+}
+
+impl PeriodShape {
+    /// Every shape, in the order forms list them.
+    pub const ALL: [PeriodShape; 4] =
+        [PeriodShape::Month, PeriodShape::Quarter, PeriodShape::FirstMonths, PeriodShape::Year];
+
+    /// The shape of `period` and its part.
+    pub fn of(period: Period) -> (PeriodShape, u8) {
+        match period {
+            Period::Month { month, .. } => (PeriodShape::Month, month),
+            Period::Quarter { quarter, .. } => (PeriodShape::Quarter, quarter),
+            Period::FirstMonths { months, .. } => (PeriodShape::FirstMonths, months),
+            Period::Year { .. } => (PeriodShape::Year, 0),
+        }
+    }
+
+    /// The period of this shape, part and year; [`Period::is_valid`] says if the part fits.
+    pub fn period(self, year: i16, part: u8) -> Period {
+        match self {
+            PeriodShape::Month => Period::Month { year, month: part },
+            PeriodShape::Quarter => Period::Quarter { year, quarter: part },
+            PeriodShape::FirstMonths => Period::FirstMonths { year, months: part },
+            PeriodShape::Year => Period::Year { year },
+        }
+    }
+
+    /// The parts this shape takes (none for a year).
+    pub fn parts(self) -> Option<std::ops::RangeInclusive<u8>> {
+        match self {
+            PeriodShape::Month => Some(1..=12),
+            PeriodShape::Quarter => Some(1..=4),
+            PeriodShape::FirstMonths => Some(1..=11),
+            PeriodShape::Year => None,
+        }
+    }
+}
+
 impl Period {
     /// The year the period belongs to.
     pub fn year(self) -> i16 {

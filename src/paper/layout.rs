@@ -111,6 +111,13 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Column {
+    /// A column titled `title` taking `share` of the width.
+    pub fn new(title: &str, share: f32, align: Align) -> Column {
+        Column { title: title.to_owned(), share, align }
+    }
+}
+
 /// One cell: text and, optionally, its own colour.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cell {

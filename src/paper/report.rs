@@ -226,8 +226,6 @@ fn letterhead(
 fn figures_table(dataset: &Dataset, lang: Lang) -> Table {
     let f = &lang.strings().figures;
     let none = &lang.strings().directives.none;
-    let column =
-        |title: &str, share: f32, align: Align| Column { title: title.to_owned(), share, align };
     let mut rows = Vec::new();
     for indicator in &dataset.indicators {
         let chart = ProductChart::build(indicator, lang);
@@ -251,12 +249,12 @@ fn figures_table(dataset: &Dataset, lang: Lang) -> Table {
     }
     Table {
         columns: vec![
-            column(&f.indicator, 1.5, Align::Left),
-            column(&f.period, 1.3, Align::Left),
-            column(&f.value, 1.5, Align::Right),
-            column(&f.change, 1.2, Align::Right),
-            column(&f.basis, 1.5, Align::Left),
-            column(&f.status, 1.0, Align::Left),
+            Column::new(&f.indicator, 1.5, Align::Left),
+            Column::new(&f.period, 1.3, Align::Left),
+            Column::new(&f.value, 1.5, Align::Right),
+            Column::new(&f.change, 1.2, Align::Right),
+            Column::new(&f.basis, 1.5, Align::Left),
+            Column::new(&f.status, 1.0, Align::Left),
         ],
         rows,
         size: TABLE,
@@ -316,16 +314,14 @@ fn directives_table(
             ]
         })
         .collect();
-    let column =
-        |title: &str, share: f32, align: Align| Column { title: title.to_owned(), share, align };
     Table {
         columns: vec![
-            column(&t.number, 0.6, Align::Right),
-            column(&t.text, 3.9, Align::Left),
-            column(&t.lead, 1.7, Align::Left),
-            column(&t.deadline, 1.05, Align::Left),
-            column(&t.status, 1.5, Align::Left),
-            column(&r.latest_progress, 2.2, Align::Left),
+            Column::new(&t.number, 0.6, Align::Right),
+            Column::new(&t.text, 3.9, Align::Left),
+            Column::new(&t.lead, 1.7, Align::Left),
+            Column::new(&t.deadline, 1.05, Align::Left),
+            Column::new(&t.status, 1.5, Align::Left),
+            Column::new(&r.latest_progress, 2.2, Align::Left),
         ],
         rows,
         size: TABLE,
@@ -346,9 +342,8 @@ fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: 
             cells
         })
         .collect();
-    let column =
-        |title: &str, share: f32| Column { title: title.to_owned(), share, align: Align::Right };
-    let mut columns = vec![Column { title: t.unit_col.clone(), share: 2.0, align: Align::Left }];
+    let column = |title: &str, share: f32| Column::new(title, share, Align::Right);
+    let mut columns = vec![Column::new(&t.unit_col, 2.0, Align::Left)];
     columns.push(column(&t.total_col, 0.7));
     columns.extend(SUMMARY_ORDER.iter().map(|status| column(status.label(lang), 1.0)));
     columns.push(column(&t.rate_col, 1.3));

@@ -8,10 +8,13 @@
 use egui_extras::{Column, TableBuilder};
 
 use crate::action::Action;
+use crate::chart::implied_change;
 use crate::format::{self, Scale};
 use crate::i18n::{Lang, fill};
 use crate::input::{parse_number, plain_number};
-use crate::model::{Basis, Change, FigureStatus, Indicator, Observation, Period, Qualifier};
+use crate::model::{
+    Basis, Change, FigureStatus, Indicator, Observation, Period, PeriodShape, Qualifier,
+};
 use crate::ui::theme;
 
 /// A gap between the reported and the implied change above this (in points) is flagged.
@@ -27,22 +30,13 @@ pub struct State {
     reveal: bool,
 }
 
-/// The kinds of period the form offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum PeriodChoice {
-    Month,
-    Quarter,
-    FirstMonths,
-    Year,
-}
-
 /// A figure being typed: the fields as text until it is saved.
 #[derive(Clone, Debug)]
 struct Draft {
     indicator: String,
     /// The period of the figure being edited; `None` for a new one.
     original: Option<Period>,
-    kind: PeriodChoice,
+    kind: PeriodShape,
     year: String,
     /// The month, quarter or number of months, as the kind needs.
     part: u8,
@@ -67,7 +61,7 @@ impl Draft {
     }
 
     fn empty(indicator: &Indicator, period: Period) -> Draft {
-        let (kind, part) = split_period(period);
+        let (kind, part) = PeriodShape::of(period);
         Draft {
             indicator: indicator.id.clone(),
             original: None,
@@ -111,14 +105,11 @@ impl Draft {
             .ok()
             .filter(|y| (1900..=2100).contains(y))
             .ok_or_else(|| fill(&t.bad_year, &[("text", &self.year)]))?;
-        Ok(match self.kind {
-            PeriodChoice::Month => Period::Month { year, month: self.part.clamp(1, 12) },
-            PeriodChoice::Quarter => Period::Quarter { year, quarter: self.part.clamp(1, 4) },
-            PeriodChoice::FirstMonths => {
-                Period::FirstMonths { year, months: self.part.clamp(1, 11) }
-            }
-            PeriodChoice::Year => Period::Year { year },
-        })
+        let part = match self.kind.parts() {
+            Some(parts) => self.part.clamp(*parts.start(), *parts.end()),
+            None => 0,
+        };
+        Ok(self.kind.period(year, part))
     }
 
     /// The edit the form asks for, or why it can't be made. A changed period moves the
@@ -185,15 +176,6 @@ fn next_year(period: Period) -> Period {
     }
 }
 
-fn split_period(period: Period) -> (PeriodChoice, u8) {
-    match period {
-        Period::Month { month, .. } => (PeriodChoice::Month, month),
-        Period::Quarter { quarter, .. } => (PeriodChoice::Quarter, quarter),
-        Period::FirstMonths { months, .. } => (PeriodChoice::FirstMonths, months),
-        Period::Year { .. } => (PeriodChoice::Year, 0),
-    }
-}
-
 fn latest_scale(indicator: &Indicator) -> Scale {
     let latest = indicator.observations.iter().max_by_key(|o| o.period.sort_key());
     latest.map_or(Scale::ONE, |o| Scale::for_value(o.value))
@@ -223,11 +205,6 @@ fn derive_previous(after: &Observation, status: FigureStatus, lang: Lang) -> Opt
         status,
         source_ref: source,
     })
-}
-
-/// The change two periods' values imply, in percent.
-pub fn implied_change(before: &Observation, after: &Observation) -> Option<f64> {
-    (before.value > 0.0).then(|| (after.value / before.value - 1.0) * 100.0)
 }
 
 /// Draws the table and, when one is open, the form; edits go to `actions`.
@@ -286,22 +263,16 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
         ui,
         |ui| {
             let label = ui.label(&t.period_kind);
-            let kinds = [
-                (PeriodChoice::Month, &t.kind_month),
-                (PeriodChoice::Quarter, &t.kind_quarter),
-                (PeriodChoice::FirstMonths, &t.kind_first_months),
-                (PeriodChoice::Year, &t.kind_year),
-            ];
-            let selected = kinds.iter().find(|(k, _)| *k == draft.kind).map_or("", |(_, n)| n);
             egui::ComboBox::from_id_salt("figure-kind")
-                .selected_text(selected)
+                .selected_text(format::period_shape(draft.kind, lang))
                 .show_ui(ui, |ui| {
-                    for (kind, name) in kinds {
-                        if ui.selectable_value(&mut draft.kind, kind, name.as_str()).clicked() {
+                    for kind in PeriodShape::ALL {
+                        let name = format::period_shape(kind, lang);
+                        if ui.selectable_value(&mut draft.kind, kind, name).clicked() {
+                            // Half-years are what new figures most often are.
                             draft.part = match kind {
-                                PeriodChoice::Month | PeriodChoice::Quarter => 1,
-                                PeriodChoice::FirstMonths => 6,
-                                PeriodChoice::Year => 0,
+                                PeriodShape::FirstMonths => 6,
+                                _ => kind.parts().map_or(0, |parts| *parts.start()),
                             };
                         }
                     }
@@ -315,12 +286,12 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
                 .labelled_by(label.id);
             ui.end_row();
 
-            let part = match draft.kind {
-                PeriodChoice::Month => Some((&t.month, 1..=12)),
-                PeriodChoice::Quarter => Some((&t.quarter, 1..=4)),
-                PeriodChoice::FirstMonths => Some((&t.first_months, 1..=11)),
-                PeriodChoice::Year => None,
+            let part_name = match draft.kind {
+                PeriodShape::Month => &t.month,
+                PeriodShape::Quarter => &t.quarter,
+                PeriodShape::FirstMonths | PeriodShape::Year => &t.first_months,
             };
+            let part = draft.kind.parts().map(|range| (part_name, range));
             if let Some((name, range)) = part {
                 let label = ui.label(name);
                 ui.add(egui::DragValue::new(&mut draft.part).range(range)).labelled_by(label.id);
@@ -402,19 +373,13 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
     outcome
 }
 
-fn qualifier_row(ui: &mut egui::Ui, name: &str, id: &str, value: &mut Qualifier, lang: Lang) {
+/// A grid row: `name`, then a choice of qualifier.
+pub fn qualifier_row(ui: &mut egui::Ui, name: &str, id: &str, value: &mut Qualifier, lang: Lang) {
     let label = ui.label(name);
-    let qualifiers = [
-        Qualifier::Exact,
-        Qualifier::Over,
-        Qualifier::MoreThan,
-        Qualifier::About,
-        Qualifier::Nearly,
-    ];
     egui::ComboBox::from_id_salt(id)
         .selected_text(format::qualifier_name(*value, lang))
         .show_ui(ui, |ui| {
-            for qualifier in qualifiers {
+            for qualifier in Qualifier::ALL {
                 ui.selectable_value(value, qualifier, format::qualifier_name(qualifier, lang));
             }
         })

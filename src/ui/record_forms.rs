@@ -4,11 +4,11 @@
 //! a bad field is refused with its reason and nothing is applied; a save is one undo step.
 
 use crate::action::Action;
-use crate::exchange::QUALIFIERS;
 use crate::format;
 use crate::i18n::{Lang, fill};
 use crate::input::{parse_number, plain_number};
 use crate::model::{Meeting, Qualifier, Zone, ZoneId, ZoneKind};
+use crate::ui::figures_editor::qualifier_row;
 use crate::ui::theme;
 
 /// A zone being edited or added.
@@ -119,21 +119,7 @@ pub fn zone_form(
                 ui.label("ha");
             });
             ui.end_row();
-            let label = ui.label(&t.qualifier);
-            egui::ComboBox::from_id_salt("zone-qualifier")
-                .selected_text(format::qualifier_name(draft.qualifier, lang))
-                .show_ui(ui, |ui| {
-                    for qualifier in QUALIFIERS {
-                        ui.selectable_value(
-                            &mut draft.qualifier,
-                            qualifier,
-                            format::qualifier_name(qualifier, lang),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
+            qualifier_row(ui, &t.qualifier, "zone-qualifier", &mut draft.qualifier, lang);
             let label = ui.label(&t.count);
             ui.add(egui::DragValue::new(&mut draft.count).range(1..=10_000)).labelled_by(label.id);
             ui.end_row();
