@@ -7,11 +7,14 @@ use industry_desk::model::DirectiveId;
 use industry_desk::{dataset, storage};
 use jiff::civil::date;
 
-use crate::support::{ScriptedDialogs, TODAY, click, harness, menu, run_cli, type_into};
+use crate::support::{
+    ScriptedDialogs, TODAY, click, harness, menu, run_cli, show_whole_overview, type_into,
+};
 
 #[test]
 fn opens_on_the_builtin_dataset_with_the_overview() {
-    let harness = harness(&ScriptedDialogs::default(), None);
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    show_whole_overview(&mut harness);
     let app = harness.state();
     assert_eq!(app.document().dataset(), &dataset::builtin());
     assert_eq!(app.tab(), Tab::Overview);
@@ -225,6 +228,7 @@ fn with_no_file_dialog_the_user_types_the_path() {
 #[test]
 fn the_language_switches_to_english_and_back() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
+    show_whole_overview(&mut harness);
     harness.get_by_label("English").click();
     harness.run();
     harness.get_by_label("Overview");

@@ -7,7 +7,10 @@ use industry_desk::app::Tab;
 use industry_desk::followup::fold;
 use industry_desk::{dataset, storage, synth};
 
-use crate::support::{ScriptedDialogs, TODAY, click, harness};
+use industry_desk::format;
+use industry_desk::i18n::Lang;
+
+use crate::support::{ScriptedDialogs, TODAY, click, harness, show_whole_overview};
 
 #[test]
 fn a_generated_file_opens_with_the_right_counts_and_filters() {
@@ -44,4 +47,42 @@ fn a_generated_file_opens_with_the_right_counts_and_filters() {
     let charts = harness.state().charts().unwrap();
     let line = charts.products[0].line.as_ref().expect("a line over time");
     assert_eq!(line.points.len(), 60);
+}
+
+#[test]
+fn the_overview_figures_table_reaches_its_last_row_at_size() {
+    // Thirty years of monthly figures: the table lays out only the rows in view, and the
+    // last of its 1.000-odd rows is still there when the user scrolls to the end.
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("monthly.ron");
+    let data = synth::with_monthly_figures(dataset::builtin(), 30);
+    storage::save(&path, &data).unwrap();
+    let first = &data.indicators[0].observations[0];
+    let last_indicator = data.indicators.last().unwrap();
+    let last = last_indicator.observations.last().unwrap();
+    let quantity = |o: &industry_desk::model::Observation, unit: &str| {
+        format::qualified_quantity(o.value, o.qualifier, unit, Lang::Vi)
+    };
+    let first_value = quantity(first, &data.indicators[0].unit);
+    let last_value = quantity(last, &last_indicator.unit);
+
+    let mut harness = harness(&ScriptedDialogs::default(), Some(path));
+    show_whole_overview(&mut harness);
+    assert!(harness.query_all_by_label(&first_value).next().is_some(), "{first_value}");
+    assert!(harness.query_all_by_label(&last_value).next().is_none(), "not laid out yet");
+
+    harness.event(egui::Event::PointerMoved(egui::pos2(640.0, 700.0)));
+    for _ in 0..5 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -100.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        // The wheel scrolls smoothly over a few frames.
+        harness.run_steps(10);
+    }
+    assert!(harness.query_all_by_label(&last_value).next().is_some(), "{last_value}");
+    assert!(harness.query_all_by_label(&first_value).next().is_none(), "scrolled away");
 }

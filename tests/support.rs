@@ -207,3 +207,10 @@ pub fn text_field<'h>(
     assert!(fields.next().is_none(), "two text fields labelled {label:?}");
     field
 }
+
+/// Makes the window tall enough for the whole overview, figures table included: its rows
+/// are laid out only when they are in view, as a user scrolling down would see them.
+pub fn show_whole_overview(harness: &mut Harness<'_, App>) {
+    harness.set_size(egui::vec2(1280.0, 1400.0));
+    harness.run();
+}

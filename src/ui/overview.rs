@@ -141,12 +141,14 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
         .id_salt("figures")
         .striped(true)
         .vscroll(false)
-        .column(Column::auto().at_least(220.0))
+        // Widths that fit the built-in figures, so the columns do not jump as rows scroll
+        // into view (only visible rows are measured); longer texts still widen them.
+        .column(Column::auto().at_least(265.0))
         .column(Column::auto().at_least(80.0))
-        .column(Column::auto().at_least(150.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(150.0))
+        .column(Column::auto().at_least(170.0))
+        .column(Column::auto().at_least(108.0))
+        .column(Column::auto().at_least(92.0))
+        .column(Column::auto().at_least(163.0))
         .column(Column::remainder())
         .header(24.0, |mut header| {
             for title in
@@ -160,36 +162,37 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
                 });
             }
         })
-        .body(|mut body| {
-            for (indicator, observation) in rows {
-                body.row(24.0, |mut row| {
-                    let lang = view.lang;
-                    let derived = observation.basis == Basis::Derived;
-                    let text = |s: String| {
-                        let text = egui::RichText::new(s);
-                        if derived { text.italics().color(theme::DERIVED) } else { text }
-                    };
-                    let cells = [
-                        indicator_name(indicator, lang).to_owned(),
-                        format::period_short(observation.period, lang),
-                        format::qualified_quantity(
-                            observation.value,
-                            observation.qualifier,
-                            &indicator.unit,
-                            lang,
-                        ),
-                        format::qualifier_name(observation.qualifier, lang).to_owned(),
-                        observation.change.map(|c| format::change(c, lang)).unwrap_or_default(),
-                        format::basis(observation.basis, lang).to_owned(),
-                        format::figure_status(observation.status, lang).to_owned(),
-                    ];
-                    for cell in cells {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(text(cell)).extend())
-                                .on_hover_text(&observation.source_ref);
-                        });
-                    }
-                });
-            }
+        .body(|body| {
+            // Only the rows inside the window are laid out: decades of monthly figures are
+            // thousands of rows, and the tab must stay one frame's work.
+            body.rows(24.0, rows.len(), |mut row| {
+                let (indicator, observation) = rows[row.index()];
+                let lang = view.lang;
+                let derived = observation.basis == Basis::Derived;
+                let text = |s: String| {
+                    let text = egui::RichText::new(s);
+                    if derived { text.italics().color(theme::DERIVED) } else { text }
+                };
+                let cells = [
+                    indicator_name(indicator, lang).to_owned(),
+                    format::period_short(observation.period, lang),
+                    format::qualified_quantity(
+                        observation.value,
+                        observation.qualifier,
+                        &indicator.unit,
+                        lang,
+                    ),
+                    format::qualifier_name(observation.qualifier, lang).to_owned(),
+                    observation.change.map(|c| format::change(c, lang)).unwrap_or_default(),
+                    format::basis(observation.basis, lang).to_owned(),
+                    format::figure_status(observation.status, lang).to_owned(),
+                ];
+                for cell in cells {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(text(cell)).extend())
+                            .on_hover_text(&observation.source_ref);
+                    });
+                }
+            });
         });
 }
