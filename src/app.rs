@@ -17,6 +17,8 @@ use crate::export_job::{self, ExportChoices, ExportPurpose, ExportRequest, Finis
 use crate::followup;
 use crate::format;
 use crate::i18n::{Lang, fill};
+use crate::model::Dataset;
+use crate::open_job::{self, Opening};
 use crate::recovery::{self, Recovery};
 use crate::storage;
 use crate::ui;
@@ -187,6 +189,11 @@ pub struct App {
     pending_export: Option<ExportRequest>,
     /// The export being made on a worker thread.
     export_job: Option<export_job::Running>,
+    /// A large file being opened on a worker thread; the window waits in a modal.
+    opening: Option<Opening>,
+    /// At start the recovery offer waits for the file being opened, so a restored copy is
+    /// never replaced by the file finishing its load under it.
+    recovery_offer_waits: bool,
 }
 
 impl App {
@@ -225,13 +232,19 @@ impl App {
             export_choices: ExportChoices::default(),
             pending_export: None,
             export_job: None,
+            opening: None,
+            recovery_offer_waits: false,
         };
         if let Some(path) = config.open {
             app.open_path(&path);
         } else {
             app.update_banner();
         }
-        app.offer_recovery();
+        if app.opening.is_some() {
+            app.recovery_offer_waits = true;
+        } else {
+            app.offer_recovery();
+        }
         app
     }
 
@@ -480,6 +493,11 @@ impl App {
         self.export_job.is_some()
     }
 
+    /// Whether a large file is being read in the background.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
     /// Finds where the export goes (the temp folder to print, else the user's choice),
     /// then starts making it.
     fn begin_export(&mut self, request: ExportRequest) {
@@ -533,8 +551,34 @@ impl App {
     }
 
     /// Opens a file in place of the document; on failure says why and keeps the document.
+    /// A large file is read on a worker thread while the window shows that it waits.
     fn open_path(&mut self, path: &Path) {
-        match storage::load(path) {
+        if open_job::wants_background(path) {
+            let t = &self.lang().strings().app;
+            self.status_line = fill(&t.opening, &[("file", &path.display())]);
+            self.opening = Some(Opening::start(path.to_owned()));
+            return;
+        }
+        self.finish_open(path, storage::load(path));
+    }
+
+    /// Takes the document of a file opened in the background once it is read.
+    fn poll_open(&mut self, ctx: &egui::Context) {
+        let Some(opening) = &self.opening else { return };
+        let Some(outcome) = opening.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            return;
+        };
+        let path = opening.path.clone();
+        self.opening = None;
+        self.finish_open(&path, outcome);
+        if std::mem::take(&mut self.recovery_offer_waits) {
+            self.offer_recovery();
+        }
+    }
+
+    fn finish_open(&mut self, path: &Path, outcome: Result<Dataset, storage::LoadError>) {
+        match outcome {
             Ok(dataset) => {
                 // The open document's changes were saved or dropped on purpose by now.
                 self.clear_recovery();
@@ -543,8 +587,24 @@ impl App {
                 let t = &self.lang().strings().app;
                 self.status_line = fill(&t.opened, &[("file", &path.display())]);
             }
-            Err(err) => self.report_error(err.describe(self.lang())),
+            Err(err) => {
+                self.status_line.clear();
+                self.report_error(err.describe(self.lang()));
+            }
         }
+    }
+
+    /// While a file opens in the background: a modal with a spinner, so nothing is edited
+    /// in the document about to be replaced.
+    fn show_opening(&self, ctx: &egui::Context) {
+        let Some(opening) = &self.opening else { return };
+        let t = &self.lang().strings().app;
+        egui::Modal::new(egui::Id::unique("industry-desk-opening")).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(fill(&t.opening, &[("file", &opening.path.display())]));
+            });
+        });
     }
 
     /// Saves to the document's file, or to one the user picks (`choose`, or no file yet).
@@ -781,7 +841,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
-        if self.modal.is_none() {
+        if self.modal.is_none() && self.opening.is_none() {
             self.commands.extend(Command::from_shortcuts(&ctx));
         }
         let lang = self.lang();
@@ -868,6 +928,8 @@ impl eframe::App for App {
             ctx.request_repaint();
         }
         self.poll_export(&ctx);
+        self.poll_open(&ctx);
+        self.show_opening(&ctx);
         self.autosave(&ctx);
         self.update_title(&ctx);
         self.measure_first_frame(&ctx);

@@ -92,6 +92,8 @@ pub struct AppStrings {
     pub error_title: String,
     pub saved: String,
     pub opened: String,
+    /// A large file being read in the background; `{file}`.
+    pub opening: String,
     pub nothing_to_undo: String,
     pub nothing_to_redo: String,
     pub undone: String,

@@ -21,6 +21,7 @@ pub mod format;
 pub mod i18n;
 pub mod input;
 pub mod model;
+pub mod open_job;
 pub mod palette;
 pub mod paper;
 pub mod recovery;

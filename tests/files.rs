@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use industry_desk::app::Modal;
 use industry_desk::{dataset, storage};
 
-use crate::support::{ScriptedDialogs, click, harness, menu, run_cli};
+use crate::support::{ScriptedDialogs, click, harness, menu, run_cli, wait_for_open};
 
 #[test]
 fn new_writes_the_builtin_dataset_and_check_accepts_it() {
@@ -242,7 +242,7 @@ fn open_in_the_window_refuses_every_bad_file_and_keeps_the_document() {
         // Open with unsaved changes asks first; "Không lưu" goes on to the file.
         menu(&mut harness, "Tệp", "Mở…");
         harness.get_by_label("Không lưu").click();
-        harness.run();
+        wait_for_open(&mut harness);
         match harness.state().modal() {
             Some(Modal::Error { text }) => {
                 assert!(text.contains(bad.name), "{}: {text}", bad.name);

@@ -3,14 +3,16 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use industry_desk::app::Tab;
+use industry_desk::app::{Modal, Tab};
 use industry_desk::followup::fold;
-use industry_desk::{dataset, storage, synth};
+use industry_desk::{dataset, open_job, storage, synth};
 
 use industry_desk::format;
 use industry_desk::i18n::Lang;
 
-use crate::support::{ScriptedDialogs, TODAY, click, harness, show_whole_overview};
+use crate::support::{
+    ScriptedDialogs, TODAY, click, harness, harness_starting, show_whole_overview, wait_for_open,
+};
 
 #[test]
 fn a_generated_file_opens_with_the_right_counts_and_filters() {
@@ -85,4 +87,40 @@ fn the_overview_figures_table_reaches_its_last_row_at_size() {
     }
     assert!(harness.query_all_by_label(&last_value).next().is_some(), "{last_value}");
     assert!(harness.query_all_by_label(&first_value).next().is_none(), "scrolled away");
+}
+
+#[test]
+fn a_large_file_opens_in_the_background_and_a_broken_one_says_why() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("large.ron");
+    let data = synth::with_directives(dataset::builtin(), 100, 3_000, TODAY, 5);
+    storage::save(&path, &data).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size >= open_job::BACKGROUND_FROM_BYTES, "{size} bytes");
+
+    // Before its first frame the window is already waiting for the file, with the built-in
+    // data untouched meanwhile; once read, the file is the document.
+    let mut harness = harness_starting(&ScriptedDialogs::default(), path.clone());
+    assert!(harness.state().is_opening());
+    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    wait_for_open(&mut harness);
+    assert_eq!(harness.state().document().dataset().directives.len(), 3_010);
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert!(
+        harness.state().status_line().starts_with("Đã mở"),
+        "{}",
+        harness.state().status_line()
+    );
+
+    // The same file cut short: the error says where, and the document stays as it was.
+    let bytes = std::fs::read(&path).unwrap();
+    let broken = folder.path().join("broken.ron");
+    std::fs::write(&broken, &bytes[..bytes.len() * 8 / 10]).unwrap();
+    let mut harness = harness_starting(&ScriptedDialogs::default(), broken);
+    wait_for_open(&mut harness);
+    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    let Some(Modal::Error { text }) = harness.state().modal() else {
+        panic!("an error is shown: {:?}", harness.state().modal())
+    };
+    assert!(text.contains("broken.ron") && text.contains("dòng"), "{text}");
 }

@@ -86,6 +86,28 @@ pub fn harness_with_viewer(
     build(Harness::builder(), dialogs, None, None, viewer)
 }
 
+/// Steps the app (at least once, so queued input is handled) until the file it may be
+/// opening in the background is read.
+pub fn wait_for_open(harness: &mut Harness<'static, App>) {
+    harness.step();
+    for _ in 0..1000 {
+        if !harness.state().is_opening() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    panic!("the file did not open in 20 s");
+}
+
+/// As [`harness`], but returned before the first frame, without waiting for a large file
+/// given at start to finish opening.
+pub fn harness_starting(dialogs: &ScriptedDialogs, open: PathBuf) -> Harness<'static, App> {
+    let builder = Harness::builder();
+    build_without_waiting(builder, dialogs, Some(open), None, &RecordingViewer::default())
+}
+
 /// Steps the app until the export it is making is done (each step polls the worker).
 pub fn wait_for_export(harness: &mut Harness<'static, App>) {
     for _ in 0..600 {
@@ -117,6 +139,18 @@ fn build(
     recovery_dir: Option<PathBuf>,
     viewer: &RecordingViewer,
 ) -> Harness<'static, App> {
+    let mut harness = build_without_waiting(builder, dialogs, open, recovery_dir, viewer);
+    wait_for_open(&mut harness);
+    harness
+}
+
+fn build_without_waiting(
+    builder: egui_kittest::HarnessBuilder<App>,
+    dialogs: &ScriptedDialogs,
+    open: Option<PathBuf>,
+    recovery_dir: Option<PathBuf>,
+    viewer: &RecordingViewer,
+) -> Harness<'static, App> {
     let dialogs = dialogs.clone();
     // Never a real viewer: tests must not open windows on the machine.
     let viewer = viewer.viewer();
@@ -137,7 +171,6 @@ fn build(
             },
         )
     });
-    harness.run();
     harness
 }
 

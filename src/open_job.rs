@@ -1,0 +1,54 @@
+//! Opening a large file on a worker thread, so the window appears (and stays responsive)
+//! while a province's years of data are read and checked; small files open at once.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use crate::model::Dataset;
+use crate::storage::{self, LoadError, LoadErrorKind};
+
+/// Files at least this big are opened on a worker thread. Below it a load takes a few
+/// milliseconds, less than a frame, and a spinner would only flicker.
+pub const BACKGROUND_FROM_BYTES: u64 = 1024 * 1024;
+
+/// Whether `path` is big enough to be opened on a worker thread. A file whose size can't be
+/// read, or that is too large to open at all, is refused at once without a worker.
+pub fn wants_background(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| {
+        m.is_file() && (BACKGROUND_FROM_BYTES..=storage::MAX_FILE_BYTES).contains(&m.len())
+    })
+}
+
+/// A file being opened on a worker thread.
+#[derive(Debug)]
+pub struct Opening {
+    /// The file being read.
+    pub path: PathBuf,
+    receiver: mpsc::Receiver<Result<Dataset, LoadError>>,
+}
+
+impl Opening {
+    /// Starts reading `path` on a new thread.
+    pub fn start(path: PathBuf) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        let worker_path = path.clone();
+        std::thread::spawn(move || {
+            // The window may have closed meanwhile; nobody is left to tell.
+            let _ = sender.send(storage::load(&worker_path));
+        });
+        Self { path, receiver }
+    }
+
+    /// The outcome once the worker is done.
+    pub fn poll(&self) -> Option<Result<Dataset, LoadError>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            // The worker panicked: say so as a failure to read the file rather than wait.
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(LoadError {
+                path: self.path.clone(),
+                kind: LoadErrorKind::Io(std::io::Error::other("the reading thread stopped")),
+            })),
+        }
+    }
+}
