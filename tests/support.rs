@@ -156,7 +156,7 @@ fn build_without_waiting(
     let viewer = viewer.viewer();
     // The app is light-themed; the harness would otherwise impose its dark default.
     let builder = builder.with_size([1280.0, 800.0]).with_theme(egui::Theme::Light);
-    let mut harness = builder.build_eframe(move |cc| {
+    builder.build_eframe(move |cc| {
         App::new(
             cc,
             AppConfig {
@@ -170,8 +170,7 @@ fn build_without_waiting(
                 ..AppConfig::default()
             },
         )
-    });
-    harness
+    })
 }
 
 /// Runs the real binary with `args`.
