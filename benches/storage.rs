@@ -23,6 +23,13 @@ fn storage_bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("storage");
     group.sample_size(20);
     group.bench_function("load big.ron", |b| b.iter(|| storage::load(&path).unwrap()));
+    // Save's two halves: the text, and the write (temp file, fsync, rename, folder fsync).
+    group.bench_function("serialise big.ron", |b| b.iter(|| storage::to_ron_string(&big)));
+    let text = storage::to_ron_string(&big);
+    let written = folder.path().join("written.ron");
+    group.bench_function("write big.ron's text atomically", |b| {
+        b.iter(|| storage::write_atomically(&written, text.as_bytes(), false).unwrap())
+    });
     let out = folder.path().join("saved.ron");
     group.bench_function("save big.ron", |b| {
         b.iter(|| storage::save_without_backup(&out, &big).unwrap())

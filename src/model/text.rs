@@ -1,13 +1,17 @@
 //! Text in the dataset is kept in Unicode NFC, whatever way it was typed or written: "ệ"
 //! typed as e + two combining marks searches, sorts, compares and prints the same as the
-//! precomposed letter.
+//! precomposed letter. Line ends inside a text are `\n` only: a file that passed through a
+//! tool turning its line ends into CRLF reads back the same texts.
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 use super::{Dataset, Directive, Meeting, Unit};
 
-/// `text` in NFC, without copying when it already is (the common case).
+/// `text` in NFC with `\n` line ends, without copying when it already is (the common case).
 pub fn nfc(text: &mut String) {
+    if text.contains('\r') {
+        *text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     if !matches!(is_nfc_quick(text.chars()), unicode_normalization::IsNormalized::Yes) {
         *text = text.nfc().collect();
     }
@@ -71,5 +75,12 @@ mod tests {
         let mut text = "Ra\u{300} soa\u{301}t mo\u{309} đa\u{301}".to_owned();
         super::nfc(&mut text);
         assert_eq!(text, "Rà soát mỏ đá");
+    }
+
+    #[test]
+    fn line_ends_become_newlines() {
+        let mut text = "một\r\nhai\rba\nbốn".to_owned();
+        super::nfc(&mut text);
+        assert_eq!(text, "một\nhai\nba\nbốn");
     }
 }
