@@ -1,10 +1,12 @@
-//! Building the chart data from 30 years of monthly figures for the three products (the
-//! frame of the tab that shows them is in `benches/frames.rs`).
+//! The derived data behind the tabs, without drawing: the chart data from 30 years of
+//! monthly figures for the three products, and the checklist's search over 10.000
+//! directives (the frames that show them are in `benches/frames.rs`).
 //!
 //! `cargo bench --bench charts`
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use industry_desk::chart::Charts;
+use industry_desk::followup::{self, Filter, SortBy};
 use industry_desk::i18n::Lang;
 use industry_desk::{dataset, synth};
 
@@ -12,6 +14,17 @@ fn charts(c: &mut Criterion) {
     let big = synth::with_monthly_figures(dataset::builtin(), 30);
     c.bench_function("build charts, 30 years monthly", |b| {
         b.iter(|| Charts::build(std::hint::black_box(&big), Lang::Vi))
+    });
+
+    let today = jiff::civil::date(2026, 11, 26);
+    let directives = synth::with_directives(dataset::builtin(), 500, 10_000, today, 1);
+    c.bench_function("search index of 10.000 directives (once per edit)", |b| {
+        b.iter(|| followup::search_index(std::hint::black_box(&directives)))
+    });
+    let index = followup::search_index(&directives);
+    let filter = Filter { text: "ra soat".to_owned(), ..Filter::default() };
+    c.bench_function("search \"ra soat\" in 10.000 directives", |b| {
+        b.iter(|| followup::select(&directives, &index, &filter, SortBy::FileOrder, today, 7))
     });
 }
 

@@ -1,5 +1,6 @@
 //! Making the A4 report PDF: of the built-in meeting, of one meeting with 1.000 directives,
-//! and of every meeting of a 10.000-directive file; and one chart as PNG at 300 dpi.
+//! and of big.ron (10.000 directives over 500 meetings, 30 years monthly): its latest
+//! meeting and the whole file; and one chart as PNG at 300 dpi.
 //! What is timed is the work behind `export report` / `export chart` (layout, shaping,
 //! font subsetting, PDF or PNG encoding), without the file write.
 //!
@@ -27,11 +28,17 @@ fn export(c: &mut Criterion) {
         b.iter(|| paper::report_pdf(&thousand, &options, Lang::Vi).unwrap())
     });
 
-    let big = synth::with_directives(dataset::builtin(), 500, 10_000, today, 1);
+    let big = synth::with_monthly_figures(
+        synth::with_directives(dataset::builtin(), 500, 10_000, today, 1),
+        30,
+    );
     let mut options = ReportOptions::new(&big, today);
+    group.bench_function("report, big.ron's latest meeting", |b| {
+        b.iter(|| paper::report_pdf(&big, &options, Lang::Vi).unwrap())
+    });
     options.meeting = None;
     group.sample_size(10);
-    group.bench_function("report, all 10.000 directives of 500 meetings", |b| {
+    group.bench_function("report, big.ron whole (10.000 directives of 500 meetings)", |b| {
         b.iter(|| paper::report_pdf(&big, &options, Lang::Vi).unwrap())
     });
 

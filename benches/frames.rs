@@ -66,6 +66,11 @@ fn frames(c: &mut Criterion) {
             },
         )
     });
+    // big.ron opens on a worker thread, as in the real app.
+    while harness.state().is_opening() {
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
     harness.run();
 
     let mut group = c.benchmark_group("frame with big.ron");

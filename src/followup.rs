@@ -3,7 +3,6 @@
 //! provincial offices publish.
 
 use jiff::civil::Date;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Dataset, Directive, DirectiveId, MeetingId, UnitId};
 use crate::status::DirectiveStatus;
@@ -13,15 +12,76 @@ pub const DEFAULT_DUE_SOON_DAYS: i32 = 7;
 
 /// Text folded for searching: lower case, without diacritics, đ as d, so "ra soat mo da"
 /// finds "Rà soát mỏ đá" however it was typed (precomposed or with combining marks).
+///
+/// Char by char: marks are dropped, so the canonical reordering of a whole-string NFD would
+/// change nothing. Latin letters (where all of Vietnamese is) come from a table made once,
+/// as the search index folds every directive's text again after each edit.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    let table = latin_fold_table();
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let from_table =
+            LATIN_RANGES.iter().zip(&table.offsets).find(|(range, _)| range.contains(&c)).map(
+                |(range, offset)| table.chars[offset + (c as usize - *range.start() as usize)],
+            );
+        match from_table {
+            Some(one) if one != NOT_ONE_CHAR => folded.push(one),
+            _ => fold_char(c, &mut folded),
+        }
+    }
+    folded
+}
+
+/// Folds one character the long way: canonical decomposition, marks dropped, lower case.
+fn fold_char(c: char, folded: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |part| {
+        if !unicode_normalization::char::is_combining_mark(part) {
+            for lower in part.to_lowercase() {
+                folded.push(if lower == 'đ' { 'd' } else { lower });
+            }
+        }
+    });
+}
+
+/// Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional (ạ … ỹ).
+const LATIN_RANGES: [std::ops::RangeInclusive<char>; 2] =
+    ['\u{80}'..='\u{24F}', '\u{1E00}'..='\u{1EFF}'];
+/// In the table: the character folds to nothing or to more than one character.
+const NOT_ONE_CHAR: char = '\u{FFFF}';
+
+struct FoldTable {
+    /// Each range's fold, one char per code point, ranges one after the other.
+    chars: Vec<char>,
+    /// Where each range starts in `chars`.
+    offsets: [usize; 2],
+}
+
+fn latin_fold_table() -> &'static FoldTable {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut chars = Vec::new();
+        let mut offsets = [0; 2];
+        for (range, offset) in LATIN_RANGES.iter().zip(&mut offsets) {
+            *offset = chars.len();
+            for c in range.clone() {
+                let mut one = String::new();
+                fold_char(c, &mut one);
+                let mut parts = one.chars();
+                chars.push(match (parts.next(), parts.next()) {
+                    (Some(only), None) => only,
+                    _ => NOT_ONE_CHAR,
+                });
+            }
+        }
+        FoldTable { chars, offsets }
+    })
 }
 
 /// Whether a directive not yet done is due within `days` days of `today` (deadline today
@@ -86,7 +146,7 @@ pub fn search_index(dataset: &Dataset) -> Vec<String> {
 }
 
 /// The indices into `dataset.directives` that `filter` keeps, in `sort` order. `index` is
-/// [`search_index`] of the same dataset.
+/// [`search_index`] of the same dataset (it may be empty when the filter has no words).
 pub fn select(
     dataset: &Dataset,
     index: &[String],
@@ -303,6 +363,28 @@ mod tests {
     use super::*;
     use crate::dataset;
     use jiff::civil::date;
+
+    #[test]
+    fn folding_char_by_char_agrees_with_whole_string_nfd() {
+        use unicode_normalization::UnicodeNormalization;
+        let reference = |text: &str| -> String {
+            text.nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'đ' { 'd' } else { c })
+                .collect()
+        };
+        // Every Latin letter in the table's ranges and around them, one by one and together.
+        let all: String = ('\u{80}'..='\u{2FF}').chain('\u{1DF0}'..='\u{1F10}').collect();
+        for c in all.chars() {
+            assert_eq!(fold(&c.to_string()), reference(&c.to_string()), "{c:?} U+{:04X}", c as u32);
+        }
+        assert_eq!(fold(&all), reference(&all));
+        for text in ["ĐẠI HỘI Đồng Bành", "Ra\u{300} soa\u{301}t", "İstanbul ǅ ẞ ﬁ", "Ω Ж 漢字 🏭"]
+        {
+            assert_eq!(fold(text), reference(text), "{text}");
+        }
+    }
 
     #[test]
     fn folding_ignores_case_diacritics_and_composition() {

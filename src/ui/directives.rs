@@ -160,10 +160,18 @@ impl State {
             (view.revision, self.filter.clone(), self.sort, view.today, self.due_soon_days);
         let stale = !matches!(&self.rows, Some((k, _)) if *k == key);
         if stale {
-            if !matches!(&self.search_index, Some((revision, _)) if *revision == view.revision) {
+            // The index is made only while words are searched: an edit then costs no
+            // folding of every directive's text when nobody searches.
+            let searching = !self.filter.text.trim().is_empty();
+            if searching
+                && !matches!(&self.search_index, Some((revision, _)) if *revision == view.revision)
+            {
                 self.search_index = Some((view.revision, followup::search_index(view.dataset)));
             }
-            let index = &self.search_index.as_ref().expect("just made").1;
+            let index = match &self.search_index {
+                Some((_, index)) if searching => index.as_slice(),
+                _ => &[],
+            };
             let rows = followup::select(
                 view.dataset,
                 index,
