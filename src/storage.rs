@@ -371,7 +371,13 @@ fn parse_error_kind(err: ron::error::SpannedError) -> LoadErrorKind {
 /// Loads and validates a dataset file. Never writes. See the module docs for what it refuses.
 pub fn load(path: &Path) -> Result<Dataset, LoadError> {
     let bytes = read_bounded(path).map_err(|kind| LoadError::new(path, kind))?;
-    let text = std::str::from_utf8(&bytes).map_err(|err| {
+    from_bytes(&bytes, path)
+}
+
+/// Loads and validates a dataset from a file's bytes; `path` only names it in errors.
+/// What [`load`] does once the file is read (and what the fuzzer feeds).
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Dataset, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| {
         let byte = err.valid_up_to();
         let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
         LoadError::new(path, LoadErrorKind::NotUtf8 { line, byte })

@@ -32,3 +32,6 @@ mod exchange;
 
 /// Correctness at size: a generated file's counts and filters.
 mod scale;
+
+/// The bad-file corpus through the loader and `check`.
+mod corpus;

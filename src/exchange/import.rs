@@ -95,15 +95,17 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         return Err(ReadError::TooLarge(size));
     }
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     match extension.as_deref() {
-        Some("xlsx") => read_xlsx(path),
-        Some("csv") => read_csv(path),
+        Some("xlsx") => read_xlsx(&std::fs::read(path)?),
+        Some("csv") => read_csv(&std::fs::read(path)?, name),
         _ => Err(ReadError::UnknownKind),
     }
 }
 
-fn read_xlsx(path: &Path) -> Result<Vec<Sheet>, ReadError> {
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)
+/// Reads every sheet of an .xlsx file's bytes.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| ReadError::Workbook(e.to_string()))?;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
@@ -141,10 +143,11 @@ fn serial_date(serial: f64) -> Option<Date> {
     epoch.checked_add(jiff::Span::new().days(serial.floor() as i64)).ok()
 }
 
-fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
-    let bytes = std::fs::read(path)?;
-    let text = String::from_utf8(bytes).map_err(|_| ReadError::Workbook("not UTF-8".to_owned()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+/// Reads the one table of a .csv file's bytes as a sheet called `name`.
+pub fn read_csv(bytes: &[u8], name: String) -> Result<Vec<Sheet>, ReadError> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| ReadError::Workbook("not UTF-8".to_owned()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Spreadsheets in Vietnamese locales write ';' between fields (',' is the decimal mark).
     let first_line = text.lines().next().unwrap_or("");
     let delimiter =
@@ -166,7 +169,6 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 .collect(),
         );
     }
-    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(vec![Sheet { name, rows }])
 }
 
