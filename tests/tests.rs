@@ -35,3 +35,6 @@ mod scale;
 
 /// The bad-file corpus through the loader and `check`.
 mod corpus;
+
+/// Saves killed at random moments leave a whole file.
+mod crash;
