@@ -27,10 +27,14 @@ pub enum Action {
     AddUnit(Unit),
     /// Remove a unit no directive names.
     RemoveUnit { id: UnitId },
+    /// Puts a unit back where it was (the undo of a removal keeps the list's order).
+    InsertUnit { index: usize, unit: Unit },
     /// Add a meeting at the end of the list.
     AddMeeting(Box<Meeting>),
     /// Remove a meeting that has no directives.
     RemoveMeeting { id: MeetingId },
+    /// Puts a meeting back where it was (the undo of a removal keeps the list's order).
+    InsertMeeting { index: usize, meeting: Box<Meeting> },
     /// Insert a directive at a position of the list (clamped to its end).
     InsertDirective { index: usize, directive: Box<Directive> },
     /// Remove a directive.
@@ -120,17 +124,8 @@ impl Action {
                 dataset.directives.insert(to, directive);
                 Ok(Action::MoveDirective { id, to: from })
             }
-            Action::AddUnit(unit) => {
-                if dataset.unit(unit.id).is_some() {
-                    return Err(ActionError::InUse("unit id taken"));
-                }
-                if unit.name.trim().is_empty() {
-                    return Err(ActionError::Invalid(Problem::EmptyUnitName(unit.id)));
-                }
-                let id = unit.id;
-                dataset.units.push(unit);
-                Ok(Action::RemoveUnit { id })
-            }
+            Action::AddUnit(unit) => insert_unit(dataset, dataset.units.len(), unit),
+            Action::InsertUnit { index, unit } => insert_unit(dataset, index, unit),
             Action::RemoveUnit { id } => {
                 if dataset.directives.iter().any(|d| crate::followup::involves(d, id)) {
                     return Err(ActionError::InUse("unit in use"));
@@ -140,19 +135,12 @@ impl Action {
                     .iter()
                     .position(|u| u.id == id)
                     .ok_or(ActionError::InUse("no such unit"))?;
-                Ok(Action::AddUnit(dataset.units.remove(index)))
+                Ok(Action::InsertUnit { index, unit: dataset.units.remove(index) })
             }
             Action::AddMeeting(meeting) => {
-                if dataset.meeting(meeting.id).is_some() {
-                    return Err(ActionError::InUse("meeting id taken"));
-                }
-                if meeting.title.trim().is_empty() {
-                    return Err(ActionError::Invalid(Problem::EmptyMeetingTitle(meeting.id)));
-                }
-                let id = meeting.id;
-                dataset.meetings.push(*meeting);
-                Ok(Action::RemoveMeeting { id })
+                insert_meeting(dataset, dataset.meetings.len(), *meeting)
             }
+            Action::InsertMeeting { index, meeting } => insert_meeting(dataset, index, *meeting),
             Action::RemoveMeeting { id } => {
                 if dataset.directives.iter().any(|d| d.meeting_id == id) {
                     return Err(ActionError::InUse("meeting has directives"));
@@ -162,7 +150,10 @@ impl Action {
                     .iter()
                     .position(|m| m.id == id)
                     .ok_or(ActionError::InUse("no such meeting"))?;
-                Ok(Action::AddMeeting(Box::new(dataset.meetings.remove(index))))
+                Ok(Action::InsertMeeting {
+                    index,
+                    meeting: Box::new(dataset.meetings.remove(index)),
+                })
             }
             Action::InsertDirective { index, directive } => {
                 let id = directive.id;
@@ -343,8 +334,10 @@ impl Action {
             Action::ReplaceDirective(directive) | Action::InsertDirective { directive, .. } => {
                 directive.normalize();
             }
-            Action::AddUnit(unit) => unit.normalize(),
-            Action::AddMeeting(meeting) | Action::ReplaceMeeting(meeting) => meeting.normalize(),
+            Action::AddUnit(unit) | Action::InsertUnit { unit, .. } => unit.normalize(),
+            Action::AddMeeting(meeting)
+            | Action::InsertMeeting { meeting, .. }
+            | Action::ReplaceMeeting(meeting) => meeting.normalize(),
             Action::PutZone(zone) | Action::InsertZone { zone, .. } => {
                 for text in [&mut zone.name, &mut zone.note, &mut zone.source_ref] {
                     crate::model::nfc(text);
@@ -410,6 +403,36 @@ fn edit_directive(
         return Err(ActionError::Invalid(problem));
     }
     Ok(inverse)
+}
+
+/// Inserts `unit` at `index` (or last), refusing a taken id or an empty name.
+fn insert_unit(dataset: &mut Dataset, index: usize, unit: Unit) -> Result<Action, ActionError> {
+    if dataset.unit(unit.id).is_some() {
+        return Err(ActionError::InUse("unit id taken"));
+    }
+    if unit.name.trim().is_empty() {
+        return Err(ActionError::Invalid(Problem::EmptyUnitName(unit.id)));
+    }
+    let id = unit.id;
+    dataset.units.insert(index.min(dataset.units.len()), unit);
+    Ok(Action::RemoveUnit { id })
+}
+
+/// Inserts `meeting` at `index` (or last), refusing a taken id or an empty title.
+fn insert_meeting(
+    dataset: &mut Dataset,
+    index: usize,
+    meeting: Meeting,
+) -> Result<Action, ActionError> {
+    if dataset.meeting(meeting.id).is_some() {
+        return Err(ActionError::InUse("meeting id taken"));
+    }
+    if meeting.title.trim().is_empty() {
+        return Err(ActionError::Invalid(Problem::EmptyMeetingTitle(meeting.id)));
+    }
+    let id = meeting.id;
+    dataset.meetings.insert(index.min(dataset.meetings.len()), meeting);
+    Ok(Action::RemoveMeeting { id })
 }
 
 #[cfg(test)]

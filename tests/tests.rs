@@ -38,3 +38,6 @@ mod corpus;
 
 /// Saves killed at random moments leave a whole file.
 mod crash;
+
+/// Property tests: save/load round trip, edits and undos.
+mod properties;
