@@ -41,3 +41,6 @@ mod crash;
 
 /// Property tests: save/load round trip, edits and undos.
 mod properties;
+
+/// Exports of a hostile file stay text and go only where the user chose.
+mod safe_exports;
