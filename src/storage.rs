@@ -259,7 +259,10 @@ impl SaveError {
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 t.permission_denied.clone()
             }
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => t.disk_full.clone(),
+            // A write past a size limit (a quota, `ulimit -f`) fails as a full disk does.
+            io::ErrorKind::StorageFull
+            | io::ErrorKind::QuotaExceeded
+            | io::ErrorKind::FileTooLarge => t.disk_full.clone(),
             _ => fill(&t.io, &[("error", &self.source)]),
         };
         format!("{}: {what}", fill(&t.cannot_save, &[("file", &self.path.display())]))

@@ -44,3 +44,6 @@ mod properties;
 
 /// Exports of a hostile file stay text and go only where the user chose.
 mod safe_exports;
+
+/// Saving onto a full disk or into a read-only folder.
+mod save_failures;
