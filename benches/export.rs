@@ -28,10 +28,7 @@ fn export(c: &mut Criterion) {
         b.iter(|| paper::report_pdf(&thousand, &options, Lang::Vi).unwrap())
     });
 
-    let big = synth::with_monthly_figures(
-        synth::with_directives(dataset::builtin(), 500, 10_000, today, 1),
-        30,
-    );
+    let big = synth::province(today);
     let mut options = ReportOptions::new(&big, today);
     group.bench_function("report, big.ron's latest meeting", |b| {
         b.iter(|| paper::report_pdf(&big, &options, Lang::Vi).unwrap())

@@ -14,7 +14,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use industry_desk::i18n::Lang;
-use industry_desk::{App, AppConfig, dataset, storage, synth};
+use industry_desk::{App, AppConfig, storage, synth};
 
 /// Frames timed for the percentile lines.
 const FRAMES: usize = 300;
@@ -48,10 +48,7 @@ fn report_percentiles(case: &str, mut times: Vec<Duration>) {
 
 fn frames(c: &mut Criterion) {
     let today = jiff::civil::date(2026, 11, 26);
-    let big = synth::with_monthly_figures(
-        synth::with_directives(dataset::builtin(), 500, 10_000, today, 1),
-        30,
-    );
+    let big = synth::province(today);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.ron");
     storage::save(&path, &big).unwrap();

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use industry_desk::{dataset, storage, synth};
+use industry_desk::{storage, synth};
 
 /// Spawns the app and returns the time until it reports its first frame.
 fn time_to_first_frame(file: Option<&Path>, config_home: &Path) -> Duration {
@@ -45,10 +45,7 @@ fn startup(c: &mut Criterion) {
         return;
     }
     let today = jiff::civil::date(2026, 11, 26);
-    let big = synth::with_monthly_figures(
-        synth::with_directives(dataset::builtin(), 500, 10_000, today, 1),
-        30,
-    );
+    let big = synth::province(today);
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("big.ron");
     storage::save(&path, &big).unwrap();

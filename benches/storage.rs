@@ -6,14 +6,11 @@
 //! `cargo bench --bench storage`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use industry_desk::{dataset, storage, synth};
+use industry_desk::{storage, synth};
 
 fn storage_bench(c: &mut Criterion) {
     let today = jiff::civil::date(2026, 11, 26);
-    let big = synth::with_monthly_figures(
-        synth::with_directives(dataset::builtin(), 500, 10_000, today, 1),
-        30,
-    );
+    let big = synth::province(today);
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("big.ron");
     storage::save(&path, &big).unwrap();

@@ -190,6 +190,13 @@ pub fn with_monthly_figures(mut dataset: Dataset, years: i16) -> Dataset {
     dataset
 }
 
+/// The province-sized file the benchmarks measure ("big.ron"): the built-in meeting plus
+/// 10.000 directives over 500 meetings and 30 years of monthly figures for the three
+/// products, as `examples/synth.rs` writes it with its defaults and seed 1.
+pub fn province(today: Date) -> Dataset {
+    with_monthly_figures(with_directives(crate::dataset::builtin(), 500, 10_000, today, 1), 30)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -90,15 +90,21 @@ pub fn harness_with_viewer(
 /// opening in the background is read.
 pub fn wait_for_open(harness: &mut Harness<'static, App>) {
     harness.step();
+    step_while(harness, App::is_opening, "the file did not open in 20 s");
+}
+
+/// Steps the app while `busy` says its worker is still at it (each step polls the worker),
+/// then runs it until it settles.
+fn step_while(harness: &mut Harness<'static, App>, busy: fn(&App) -> bool, timeout: &str) {
     for _ in 0..1000 {
-        if !harness.state().is_opening() {
+        if !busy(harness.state()) {
             harness.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
-    panic!("the file did not open in 20 s");
+    panic!("{timeout}");
 }
 
 /// As [`harness`], but returned before the first frame, without waiting for a large file
@@ -108,17 +114,9 @@ pub fn harness_starting(dialogs: &ScriptedDialogs, open: PathBuf) -> Harness<'st
     build_without_waiting(builder, dialogs, Some(open), None, &RecordingViewer::default())
 }
 
-/// Steps the app until the export it is making is done (each step polls the worker).
+/// Steps the app until the export it is making is done.
 pub fn wait_for_export(harness: &mut Harness<'static, App>) {
-    for _ in 0..600 {
-        if !harness.state().is_exporting() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    panic!("the export did not finish in 12 s");
+    step_while(harness, App::is_exporting, "the export did not finish in 20 s");
 }
 
 /// As [`harness`], keeping recovery copies in `folder`, written at every change.
