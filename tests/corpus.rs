@@ -250,3 +250,24 @@ fn a_ten_megabyte_text_loads_within_the_limit() {
     assert!(started.elapsed() <= LIMIT, "{:?}", started.elapsed());
     assert_eq!(loaded, data);
 }
+
+#[test]
+fn inputs_the_fuzzer_crashed_on_are_refused() {
+    // Each file in tests/data/fuzz made a fuzz target panic once; named by target.
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut seen = 0;
+    for entry in fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let bytes = fs::read(&path).unwrap();
+        if name.starts_with("import_xlsx") {
+            assert!(industry_desk::exchange::import::read_xlsx(&bytes).is_err(), "{name}");
+        } else if name.starts_with("load") {
+            assert!(storage::from_bytes(&bytes, &path).is_err(), "{name}");
+        } else {
+            panic!("{name}: which target?");
+        }
+        seen += 1;
+    }
+    assert!(seen > 0);
+}

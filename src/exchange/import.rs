@@ -104,7 +104,17 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, ReadError> {
 }
 
 /// Reads every sheet of an .xlsx file's bytes.
+///
+/// The workbook parser is third-party code fed whatever arrived by mail: a panic inside it
+/// (fuzzing found an arithmetic overflow on a damaged cell reference, a panic where overflow
+/// checks are on) is a refusal of the file, not the end of the window.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    std::panic::catch_unwind(|| parse_xlsx(bytes)).unwrap_or_else(|_| {
+        Err(ReadError::Workbook("the workbook's structure is damaged".to_owned()))
+    })
+}
+
+fn parse_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| ReadError::Workbook(e.to_string()))?;
     let mut sheets = Vec::new();
