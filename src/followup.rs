@@ -27,12 +27,8 @@ pub fn fold(text: &str) -> String {
             folded.push(c.to_ascii_lowercase());
             continue;
         }
-        let from_table =
-            LATIN_RANGES.iter().zip(&table.offsets).find(|(range, _)| range.contains(&c)).map(
-                |(range, offset)| table.chars[offset + (c as usize - *range.start() as usize)],
-            );
-        match from_table {
-            Some(one) if one != NOT_ONE_CHAR => folded.push(one),
+        match table.get(c as usize - FIRST_IN_TABLE as usize) {
+            Some(&one) if one != NOT_ONE_CHAR => folded.push(one),
             _ => fold_char(c, &mut folded),
         }
     }
@@ -50,37 +46,28 @@ fn fold_char(c: char, folded: &mut String) {
     });
 }
 
-/// Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional (ạ … ỹ).
-const LATIN_RANGES: [std::ops::RangeInclusive<char>; 2] =
-    ['\u{80}'..='\u{24F}', '\u{1E00}'..='\u{1EFF}'];
+/// The table covers U+0080 to U+1EFF: Latin-1 Supplement to Latin Extended Additional
+/// (ạ … ỹ), 31 KB made once.
+const FIRST_IN_TABLE: char = '\u{80}';
+const LAST_IN_TABLE: char = '\u{1EFF}';
 /// In the table: the character folds to nothing or to more than one character.
 const NOT_ONE_CHAR: char = '\u{FFFF}';
 
-struct FoldTable {
-    /// Each range's fold, one char per code point, ranges one after the other.
-    chars: Vec<char>,
-    /// Where each range starts in `chars`.
-    offsets: [usize; 2],
-}
-
-fn latin_fold_table() -> &'static FoldTable {
-    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+/// Each character's fold from [`FIRST_IN_TABLE`] on, when it is exactly one character.
+fn latin_fold_table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut chars = Vec::new();
-        let mut offsets = [0; 2];
-        for (range, offset) in LATIN_RANGES.iter().zip(&mut offsets) {
-            *offset = chars.len();
-            for c in range.clone() {
+        (FIRST_IN_TABLE..=LAST_IN_TABLE)
+            .map(|c| {
                 let mut one = String::new();
                 fold_char(c, &mut one);
                 let mut parts = one.chars();
-                chars.push(match (parts.next(), parts.next()) {
+                match (parts.next(), parts.next()) {
                     (Some(only), None) => only,
                     _ => NOT_ONE_CHAR,
-                });
-            }
-        }
-        FoldTable { chars, offsets }
+                }
+            })
+            .collect()
     })
 }
 
