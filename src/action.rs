@@ -327,37 +327,33 @@ impl Action {
 }
 
 impl Action {
-    /// Text entering the dataset in NFC, however it was typed.
-    fn normalize(&mut self) {
+    /// Text entering the dataset tidied (`crate::model::tidy`), however it was typed or
+    /// pasted; returns how many control characters were removed.
+    pub fn normalize(&mut self) -> usize {
+        let mut removed = 0;
+        let mut tidy = |text: &mut String| removed += crate::model::tidy(text);
         match self {
-            Action::SetText { text, .. } => crate::model::nfc(text),
+            Action::SetText { text, .. } => tidy(text),
             Action::ReplaceDirective(directive) | Action::InsertDirective { directive, .. } => {
-                directive.normalize();
+                directive.for_each_text_mut(&mut tidy);
             }
-            Action::AddUnit(unit) | Action::InsertUnit { unit, .. } => unit.normalize(),
+            Action::AddUnit(unit) | Action::InsertUnit { unit, .. } => {
+                unit.for_each_text_mut(&mut tidy)
+            }
             Action::AddMeeting(meeting)
             | Action::InsertMeeting { meeting, .. }
-            | Action::ReplaceMeeting(meeting) => meeting.normalize(),
+            | Action::ReplaceMeeting(meeting) => meeting.for_each_text_mut(&mut tidy),
             Action::PutZone(zone) | Action::InsertZone { zone, .. } => {
-                for text in [&mut zone.name, &mut zone.note, &mut zone.source_ref] {
-                    crate::model::nfc(text);
-                }
+                zone.for_each_text_mut(&mut tidy)
             }
-            Action::PutObservation { observation, .. } => {
-                crate::model::nfc(&mut observation.source_ref);
+            Action::PutObservation { observation, .. } => tidy(&mut observation.source_ref),
+            Action::AddIndicator(indicator) => indicator.for_each_text_mut(&mut tidy),
+            Action::Batch(actions) => {
+                return actions.iter_mut().map(Action::normalize).sum();
             }
-            Action::AddIndicator(indicator) => {
-                for text in [&mut indicator.name, &mut indicator.name_en, &mut indicator.unit] {
-                    crate::model::nfc(text);
-                }
-                indicator
-                    .observations
-                    .iter_mut()
-                    .for_each(|o| crate::model::nfc(&mut o.source_ref));
-            }
-            Action::Batch(actions) => actions.iter_mut().for_each(Action::normalize),
             _ => {}
         }
+        removed
     }
 }
 
@@ -504,6 +500,16 @@ mod tests {
         let mut data = dataset::builtin();
         let decomposed = "Ra\u{300} soa\u{301}t mo\u{309} đa\u{301}".to_owned();
         let _ = Action::SetText { id: DirectiveId(4), text: decomposed }.apply(&mut data).unwrap();
+        assert_eq!(data.directive(DirectiveId(4)).unwrap().text, "Rà soát mỏ đá");
+    }
+
+    #[test]
+    fn an_edit_cannot_put_a_control_character_in() {
+        let mut data = dataset::builtin();
+        let action =
+            Action::SetText { id: DirectiveId(4), text: "Rà soát\u{0} mỏ\u{1b} đá".into() };
+        assert_eq!(action.clone().normalize(), 2, "counted, so the window can say so");
+        let _ = action.apply(&mut data).unwrap();
         assert_eq!(data.directive(DirectiveId(4)).unwrap().text, "Rà soát mỏ đá");
     }
 

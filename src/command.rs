@@ -44,6 +44,8 @@ pub enum Command {
     ShowAlerts,
     /// Show a tab (Ctrl+1 … Ctrl+4).
     ShowTab(Tab),
+    /// Look for the unsaved work of windows that ended without saving it, and offer it.
+    RecoveryCopies,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -51,7 +53,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 19] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -61,6 +63,7 @@ impl Command {
         Command::ExportChart,
         Command::ExportXlsx,
         Command::Import,
+        Command::RecoveryCopies,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -85,6 +88,7 @@ impl Command {
             Command::ExportChart => &lang.strings().export.menu_export_chart,
             Command::ExportXlsx => &lang.strings().export.menu_export_xlsx,
             Command::Import => &lang.strings().import.menu,
+            Command::RecoveryCopies => &lang.strings().recovery.menu,
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
             Command::Redo => &t.redo,
@@ -123,7 +127,8 @@ impl Command {
             | Command::ShowAlerts
             | Command::ExportChart
             | Command::ExportXlsx
-            | Command::Import => &[],
+            | Command::Import
+            | Command::RecoveryCopies => &[],
             Command::Print => &PRINT,
             Command::ExportReport => &EXPORT_REPORT,
             Command::Find => &FIND,

@@ -3,8 +3,13 @@
 //! Every change goes through [`Document::apply`], which records the inverse for undo and
 //! moves to a fresh revision. Dirty means the current revision is not the one last saved,
 //! so undoing back to the saved state makes the document clean again.
+//!
+//! The dataset is shared copy-on-write: [`Document::snapshot`] hands a worker (a save, the
+//! recovery copy, a report) the data as it is now at no cost, and the next edit copies it
+//! once if the worker still holds it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::action::{Action, ActionError};
 use crate::model::Dataset;
@@ -22,7 +27,7 @@ struct Step {
 /// A dataset being worked on.
 #[derive(Debug)]
 pub struct Document {
-    dataset: Dataset,
+    dataset: Arc<Dataset>,
     path: Option<PathBuf>,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -36,7 +41,7 @@ impl Document {
     /// A document for `dataset`, clean; `path` is the file it came from, if any.
     pub fn new(dataset: Dataset, path: Option<PathBuf>) -> Self {
         Document {
-            dataset,
+            dataset: Arc::new(dataset),
             path,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -49,6 +54,11 @@ impl Document {
     /// The data, to read. Only [`Document::apply`] changes it.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// The data as it is now, to hand to a worker thread; later edits don't change it.
+    pub fn snapshot(&self) -> Arc<Dataset> {
+        Arc::clone(&self.dataset)
     }
 
     /// The file this document is saved to, if it has one yet.
@@ -68,8 +78,15 @@ impl Document {
 
     /// Records that the current state was saved to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
+        let revision = self.revision;
+        self.mark_saved_revision(revision, path);
+    }
+
+    /// Records that the state of `revision` was saved to `path` (a save made on a worker
+    /// from a snapshot): edits made since keep the document dirty.
+    pub fn mark_saved_revision(&mut self, revision: u64, path: PathBuf) {
         self.path = Some(path);
-        self.saved_revision = self.revision;
+        self.saved_revision = revision;
     }
 
     /// Makes the document count as unsaved, whatever it holds (work recovered after a
@@ -81,7 +98,7 @@ impl Document {
 
     /// Applies an edit as one undo step; a refused edit changes nothing.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
-        let inverse = action.apply(&mut self.dataset)?;
+        let inverse = action.apply(Arc::make_mut(&mut self.dataset))?;
         self.undo.push(Step { action: inverse, revision: self.revision });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -103,12 +120,29 @@ impl Document {
 
     /// Undoes the last step; false if there was none.
     pub fn undo(&mut self) -> bool {
-        Self::step(&mut self.dataset, &mut self.revision, &mut self.undo, &mut self.redo)
+        // Checked first: copying a shared dataset for nothing would cost a big file's clone.
+        if self.undo.is_empty() {
+            return false;
+        }
+        Self::step(
+            Arc::make_mut(&mut self.dataset),
+            &mut self.revision,
+            &mut self.undo,
+            &mut self.redo,
+        )
     }
 
     /// Redoes the last undone step; false if there was none.
     pub fn redo(&mut self) -> bool {
-        Self::step(&mut self.dataset, &mut self.revision, &mut self.redo, &mut self.undo)
+        if self.redo.is_empty() {
+            return false;
+        }
+        Self::step(
+            Arc::make_mut(&mut self.dataset),
+            &mut self.revision,
+            &mut self.redo,
+            &mut self.undo,
+        )
     }
 
     fn step(
@@ -182,6 +216,21 @@ mod tests {
         doc.apply(complete(2)).unwrap();
         assert!(!doc.can_redo());
         assert_ne!(doc.revision(), first);
+    }
+
+    #[test]
+    fn a_snapshot_keeps_the_state_it_was_taken_in() {
+        let mut doc = Document::new(dataset::builtin(), None);
+        let snapshot = doc.snapshot();
+        let before = doc.revision();
+        doc.apply(complete(1)).unwrap();
+        assert_eq!(*snapshot, dataset::builtin(), "the edit went to a copy");
+        assert_ne!(doc.dataset(), &*snapshot);
+        // The save of the snapshot ends after the edit: the document stays dirty.
+        doc.mark_saved_revision(before, PathBuf::from("a.ron"));
+        assert!(doc.is_dirty());
+        doc.undo();
+        assert!(!doc.is_dirty(), "back at the state that was saved");
     }
 
     #[test]

@@ -6,12 +6,12 @@
 //! system's PDF viewer, so the official prints with the printer setup they already have.
 
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 use jiff::civil::Date;
 
 use crate::dialogs::{FileKind, Viewer};
 use crate::i18n::{Lang, fill};
+use crate::job::{Job, Polled};
 use crate::model::{Dataset, MeetingId};
 use crate::paper::{self, ChartFormat, ChartKind, ReportOptions, Sections};
 
@@ -144,7 +144,7 @@ pub enum Finished {
 
 /// An export being made on a worker thread.
 pub struct Running {
-    receiver: mpsc::Receiver<Result<Finished, String>>,
+    job: Job<Result<Finished, String>>,
 }
 
 /// Where a report to print is written: the temp folder, a new name each time so a viewer
@@ -165,13 +165,7 @@ pub fn start(
     target: PathBuf,
     viewer: Viewer,
 ) -> Running {
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let result = run(&request, &dataset, today, lang, &target, &viewer);
-        // The window may have closed meanwhile; nobody is left to tell.
-        let _ = sender.send(result);
-    });
-    Running { receiver }
+    Running { job: Job::start(move || run(&request, &dataset, today, lang, &target, &viewer)) }
 }
 
 fn run(
@@ -217,11 +211,11 @@ fn run(
 impl Running {
     /// The outcome once the worker is done; `None` while it works.
     pub fn poll(&self) -> Option<Result<Finished, String>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => None,
+        match self.job.poll() {
+            Polled::Done(result) => Some(result),
+            Polled::Running => None,
             // The worker died without a word: a bug, said plainly rather than waited on.
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err(fill(
+            Polled::Vanished => Some(Err(fill(
                 &Lang::default().strings().export.render_failed,
                 &[("detail", &"worker stopped")],
             ))),

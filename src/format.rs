@@ -265,6 +265,46 @@ pub fn zone_kind(kind: ZoneKind, lang: Lang) -> &'static str {
     }
 }
 
+/// What one version of a dataset changed against another, in words:
+/// `3 nhiệm vụ, 1 số liệu đã sửa; 2 nhiệm vụ mới thêm` / `3 directives, 1 figure changed; …`.
+pub fn changes(changes: &crate::model::diff::Changes, lang: Lang) -> String {
+    let t = &lang.strings().recovery.changes;
+    let kinds = [
+        (&changes.directives, &t.directive),
+        (&changes.figures, &t.figure),
+        (&changes.meetings, &t.meeting),
+        (&changes.units, &t.unit),
+        (&changes.zones, &t.zone),
+        (&changes.indicators, &t.indicator),
+    ];
+    let list = |count: fn(&crate::model::diff::Counts) -> usize| -> Option<String> {
+        let parts: Vec<String> = kinds
+            .iter()
+            .filter(|(counts, _)| count(counts) > 0)
+            .map(|(counts, (one, many))| {
+                let n = count(counts);
+                format!("{} {}", number(n as f64, 0, lang), if n == 1 { one } else { many })
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    };
+    let mut phrases: Vec<String> = [
+        (list(|c| c.changed), &t.changed),
+        (list(|c| c.added), &t.added),
+        (list(|c| c.removed), &t.removed),
+    ]
+    .into_iter()
+    .filter_map(|(list, verb)| list.map(|list| fill(verb, &[("list", &list)])))
+    .collect();
+    if changes.general {
+        phrases.push(t.general.clone());
+    }
+    if changes.reordered {
+        phrases.push(t.reordered.clone());
+    }
+    if phrases.is_empty() { t.nothing.clone() } else { phrases.join("; ") }
+}
+
 /// A byte count in MiB, for messages about file sizes.
 pub fn mebibytes(bytes: u64, lang: Lang) -> String {
     format!("{} MiB", number(bytes as f64 / (1024.0 * 1024.0), 1, lang))
@@ -273,6 +313,24 @@ pub fn mebibytes(bytes: u64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_in_words() {
+        use crate::model::diff::{Changes, Counts};
+        let mut changes = Changes::default();
+        assert_eq!(super::changes(&changes, Lang::Vi), "không khác gì");
+        changes.directives = Counts { added: 2, removed: 0, changed: 3 };
+        changes.figures.changed = 1;
+        changes.units.removed = 1;
+        assert_eq!(
+            super::changes(&changes, Lang::Vi),
+            "3 nhiệm vụ, 1 số liệu đã sửa; 2 nhiệm vụ mới thêm; 1 đơn vị đã xoá"
+        );
+        assert_eq!(
+            super::changes(&changes, Lang::En),
+            "3 directives, 1 figure changed; 2 directives added; 1 unit removed"
+        );
+    }
 
     #[test]
     fn numbers_the_vietnamese_way() {

@@ -75,6 +75,7 @@ pub struct Strings {
     pub exchange: ExchangeStrings,
     pub import: ImportStrings,
     pub record_forms: RecordFormStrings,
+    pub recovery: RecoveryStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,7 +91,6 @@ pub struct AppStrings {
     pub cancel: String,
     pub ok: String,
     pub error_title: String,
-    pub saved: String,
     pub opened: String,
     /// A large file being read in the background; `{file}`.
     pub opening: String,
@@ -105,15 +105,73 @@ pub struct AppStrings {
     pub problems_title: String,
     pub language: String,
     pub dismiss: String,
-    pub recover_title: String,
-    pub recover_body: String,
-    pub recover_new: String,
-    pub recover: String,
-    pub recover_drop: String,
     pub changed_title: String,
     pub changed_body: String,
     pub overwrite: String,
     pub save_elsewhere: String,
+}
+
+/// Saving, recovery copies and their offer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryStrings {
+    /// The status bar while a save is written.
+    pub saving: String,
+    /// After a save: `{time}` (10:42), `{file}`.
+    pub saved_at: String,
+    /// File menu: look for crashed copies.
+    pub menu: String,
+    pub title: String,
+    /// `{file}`, `{written}`.
+    pub body: String,
+    /// "Bản sao 1/3": `{n}`, `{count}`.
+    pub position: String,
+    /// The file name of work never saved.
+    pub never_saved: String,
+    /// `{changes}`.
+    pub against_file: String,
+    /// `{changes}`.
+    pub against_builtin: String,
+    pub file_changed_since: String,
+    /// `{error}`.
+    pub file_unreadable: String,
+    /// `{error}`.
+    pub copy_unreadable: String,
+    pub restore: String,
+    pub discard: String,
+    pub later: String,
+    /// Why Restore is greyed out.
+    pub save_first: String,
+    pub restored: String,
+    /// Other copies left for later after one was restored: `{count}`.
+    pub others_later: String,
+    pub none_found: String,
+    /// Control characters removed from pasted text: `{count}`.
+    pub controls_removed: String,
+    /// What a copy changed, by kind and verb.
+    pub changes: ChangeWords,
+}
+
+/// The words of a summary of changes ("3 nhiệm vụ, 1 số liệu đã sửa").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeWords {
+    /// Each kind as (one, several).
+    pub directive: (String, String),
+    pub figure: (String, String),
+    pub meeting: (String, String),
+    pub unit: (String, String),
+    pub zone: (String, String),
+    pub indicator: (String, String),
+    /// `{list}` changed.
+    pub changed: String,
+    /// `{list}` added.
+    pub added: String,
+    /// `{list}` removed.
+    pub removed: String,
+    pub general: String,
+    pub reordered: String,
+    pub nothing: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -389,6 +447,10 @@ pub struct LoadStrings {
     pub unknown_field: String,
     pub wrong_type: String,
     pub invalid_problems: String,
+    /// A control character in the text: `{line}`, `{column}`, `{character}` (U+0000).
+    pub damaged: String,
+    /// Where the previous version is: `{backup}`.
+    pub damaged_backup: String,
 }
 
 #[derive(Debug, Deserialize)]

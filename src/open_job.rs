@@ -2,8 +2,8 @@
 //! while a province's years of data are read and checked; small files open at once.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
+use crate::job::{Job, Polled};
 use crate::model::Dataset;
 use crate::storage::{self, LoadError, LoadErrorKind};
 
@@ -24,28 +24,23 @@ pub fn wants_background(path: &Path) -> bool {
 pub struct Opening {
     /// The file being read.
     pub path: PathBuf,
-    receiver: mpsc::Receiver<Result<Dataset, LoadError>>,
+    job: Job<Result<Dataset, LoadError>>,
 }
 
 impl Opening {
     /// Starts reading `path` on a new thread.
     pub fn start(path: PathBuf) -> Self {
-        let (sender, receiver) = mpsc::channel();
         let worker_path = path.clone();
-        std::thread::spawn(move || {
-            // The window may have closed meanwhile; nobody is left to tell.
-            let _ = sender.send(storage::load(&worker_path));
-        });
-        Self { path, receiver }
+        Self { path, job: Job::start(move || storage::load(&worker_path)) }
     }
 
     /// The outcome once the worker is done.
     pub fn poll(&self) -> Option<Result<Dataset, LoadError>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => None,
+        match self.job.poll() {
+            Polled::Done(result) => Some(result),
+            Polled::Running => None,
             // The worker panicked: say so as a failure to read the file rather than wait.
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err(LoadError {
+            Polled::Vanished => Some(Err(LoadError {
                 path: self.path.clone(),
                 kind: LoadErrorKind::Io(std::io::Error::other("the reading thread stopped")),
             })),

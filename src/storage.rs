@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format;
 use crate::i18n::{Lang, fill};
-use crate::model::{Dataset, Problem};
+use crate::model::{Dataset, Problem, is_forbidden_control};
 
 /// The `format` tag every dataset file carries.
 pub const FORMAT: &str = "industry-desk";
@@ -161,6 +161,10 @@ pub enum LoadErrorKind {
     Parse { line: usize, column: usize, what: ParseProblem },
     /// Parses, but the data breaks the model's invariants.
     Invalid(Vec<Problem>),
+    /// A control character (a NUL, an escape…) where only text can be: the mark of a torn
+    /// write or a sync client's zero-filled block. 1-based line and column; the backup
+    /// beside the file, when there is one, to turn to.
+    Damaged { line: usize, column: usize, character: char, backup: Option<PathBuf> },
 }
 
 /// What the parser tripped over, in terms a user can act on.
@@ -228,6 +232,16 @@ impl LoadError {
                 };
                 fill(&t.syntax, &[("line", line), ("column", column), ("what", &what)])
             }
+            LoadErrorKind::Damaged { line, column, character, backup } => {
+                let code = format!("U+{:04X}", u32::from(*character));
+                let mut text =
+                    fill(&t.damaged, &[("line", line), ("column", column), ("character", &code)]);
+                if let Some(backup) = backup {
+                    text.push(' ');
+                    text.push_str(&fill(&t.damaged_backup, &[("backup", &backup.display())]));
+                }
+                text
+            }
             LoadErrorKind::Invalid(problems) => {
                 let mut text = fill(&t.invalid_problems, &[("count", &problems.len())]);
                 for problem in problems {
@@ -274,11 +288,20 @@ impl SaveError {
 /// Texts are written as they are (a `"` or `\\` makes it a raw string `r#"…"#`) rather
 /// than through ron's escaping, which runs Unicode tables over every Vietnamese letter and
 /// took two thirds of a save. Where a text holds a character that is better not written
-/// as is (a control character but newline and tab, an invisible direction or width mark,
-/// a byte-order mark), the whole file is written escaped instead, as before.
+/// as is (an invisible direction or width mark, a byte-order mark), the whole file is
+/// written escaped instead. A control character is never written: every edit tidies them
+/// away (`crate::model::tidy`), and a dataset made some other way is tidied here.
 pub fn to_ron_string(dataset: &Dataset) -> String {
     let text = serialise(dataset, false);
-    if text.chars().any(wants_escape) { serialise(dataset, true) } else { text }
+    if !text.chars().any(wants_escape) {
+        return text;
+    }
+    if text.chars().any(is_forbidden_control) {
+        let mut tidied = dataset.clone();
+        tidied.normalize();
+        return to_ron_string(&tidied);
+    }
+    serialise(dataset, true)
 }
 
 fn serialise(dataset: &Dataset, escape_strings: bool) -> String {
@@ -306,6 +329,10 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Empty));
     }
+    if let Some(at) = raw_control(text) {
+        let character = text[at..].chars().next().expect("a control character starts there");
+        return Err(damaged(path, text, at, character));
+    }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     let parse_error = |err: ron::error::SpannedError| LoadError::new(path, parse_error_kind(err));
     let mut dataset = match options.from_str::<Opened>(text) {
@@ -331,12 +358,70 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
             return Err(parse_error(err));
         }
     };
+    if dataset.first_forbidden_control().is_some() {
+        // Written as an escape (`\u{0}`): point at the first escape of a control character.
+        let (at, character) = escaped_control(text).unwrap_or((0, '\0'));
+        return Err(damaged(path, text, at, character));
+    }
     dataset.normalize();
     let problems = dataset.validate();
     if !problems.is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Invalid(problems)));
     }
     Ok(dataset)
+}
+
+/// The byte offset of the first control character written as is, anywhere in the file.
+/// A byte scan (the file is UTF-8 by now): C0 and DEL are single bytes, C1 is `0xC2`
+/// followed by `0x80..=0x9F`.
+fn raw_control(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)))
+    })
+}
+
+/// The byte offset of the first escape sequence that stands for a forbidden control
+/// character (`\0`, `\b`, `\f`, `\x1B`, `\u{0}`), and the character.
+fn escaped_control(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let rest = &text[i + 1..];
+        let value = match bytes[i + 1] {
+            b'0' => Some(0),
+            b'b' => Some(8),
+            b'f' => Some(12),
+            b'x' => rest.get(1..3).and_then(|hex| u32::from_str_radix(hex, 16).ok()),
+            b'u' => rest
+                .strip_prefix("u{")
+                .and_then(|r| r.split_once('}'))
+                .and_then(|(hex, _)| u32::from_str_radix(hex, 16).ok()),
+            // `\\` is a backslash: skip both, so its second half isn't read as an escape.
+            _ => None,
+        };
+        if let Some(c) = value.and_then(char::from_u32).filter(|&c| is_forbidden_control(c)) {
+            return Some((i, c));
+        }
+        i += 2;
+    }
+    None
+}
+
+/// The error for `character`, found at byte `at` of `text`.
+fn damaged(path: &Path, text: &str, at: usize, character: char) -> LoadError {
+    let before = &text[..at];
+    let line = 1 + before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = 1 + before[line_start..].chars().count();
+    let backup = Some(backup_path(path)).filter(|b| b.is_file() && b != path);
+    LoadError::new(path, LoadErrorKind::Damaged { line, column, character, backup })
 }
 
 fn version_error(path: &Path, found: u32) -> LoadError {
@@ -432,7 +517,7 @@ pub fn save_without_backup(path: &Path, dataset: &Dataset) -> Result<(), SaveErr
 
 /// When and how big a file was: compared before saving over it, to notice that someone
 /// else changed it meanwhile.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiskStamp {
     pub modified: Option<std::time::SystemTime>,
     pub len: u64,
@@ -451,17 +536,24 @@ fn write(path: &Path, dataset: &Dataset, backup: bool) -> Result<(), SaveError> 
 /// Writes `bytes` to `path` so that a crash or a full disk leaves either the old file or
 /// the whole new one: temp file beside it, fsync, (with `backup`, the previous file to
 /// `.bak`), rename, fsync of the folder. Exports use it too.
+///
+/// The temp file is locked while it is written, so the next save of the same file can tell
+/// a temp file a killed save left behind (removed) from one another process is writing
+/// (left alone).
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
     let error = |source: io::Error| SaveError { path: path.to_owned(), source };
     if path.is_dir() {
         return Err(error(io::Error::from(io::ErrorKind::IsADirectory)));
     }
+    remove_stale_temps(path);
     let temp = temp_path(path);
-    let written = write_synced(&temp, bytes).and_then(|()| {
+    let written = write_synced(&temp, bytes).and_then(|locked| {
         if backup && path.exists() {
             keep_backup(path)?;
         }
-        fs::rename(&temp, path)
+        fs::rename(&temp, path)?;
+        drop(locked);
+        Ok(())
     });
     if let Err(err) = written {
         let _ = fs::remove_file(&temp);
@@ -472,7 +564,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), S
 }
 
 /// The temp file sits beside the target (so the rename stays on one file system) with a
-/// name that can't clash with another process saving the same file.
+/// name that can't clash with another process saving the same file: `.NAME.PID.tmp`.
 fn temp_path(path: &Path) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
@@ -480,10 +572,55 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Removes the temp files that saves of `path` killed mid-way left beside it (`.NAME.PID.tmp`
+/// and the backup's `.NAME.bak.PID.tmp`): only names of that pattern, only when no live
+/// process holds the file locked (nor, where the system says, runs under that PID).
+fn remove_stale_temps(path: &Path) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return };
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(folder) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .map(|rest| rest.strip_prefix("bak.").unwrap_or(rest))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == std::process::id() || process_runs(pid) {
+            continue;
+        }
+        let temp = entry.path();
+        let Ok(file) = fs::File::options().write(true).open(&temp) else { continue };
+        if file.try_lock().is_ok() {
+            drop(file);
+            let _ = fs::remove_file(&temp);
+        }
+    }
+}
+
+/// Whether a process with this id runs, where the system can say (Linux's /proc); elsewhere
+/// false, and the temp file's lock alone decides.
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && proc.join(pid.to_string()).exists()
+}
+
+/// Writes `bytes` to a new file at `path`, synced, and returns it still open and locked.
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<fs::File> {
     let mut file = fs::File::create(path)?;
+    // Not a failure where the file system has no locks: the lock only guards cleaning up.
+    let _ = file.try_lock();
     file.write_all(bytes)?;
-    file.sync_all()
+    file.sync_all()?;
+    Ok(file)
 }
 
 /// Copies the current file to `.bak` through a temp file of its own, so a crash leaves
@@ -492,7 +629,11 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     let backup = backup_path(path);
     let backup_temp = temp_path(&backup);
     let copied = fs::read(path).and_then(|bytes| write_synced(&backup_temp, &bytes));
-    if let Err(err) = copied.and_then(|()| fs::rename(&backup_temp, &backup)) {
+    if let Err(err) = copied.and_then(|locked| {
+        fs::rename(&backup_temp, &backup)?;
+        drop(locked);
+        Ok(())
+    }) {
         let _ = fs::remove_file(&backup_temp);
         return Err(err);
     }
@@ -542,21 +683,117 @@ mod tests {
         let back = from_ron_str(&text, Path::new("t.ron")).unwrap();
         for (directive, text) in back.directives.iter().zip(texts) {
             let mut expected = text.to_owned();
-            crate::model::nfc(&mut expected);
+            crate::model::tidy(&mut expected);
             assert_eq!(directive.text, expected);
         }
     }
 
     #[test]
     fn texts_with_hidden_characters_make_the_file_escaped() {
-        for hidden in ["nul\u{0}", "chuông\u{7}", "đảo\u{202E}chiều", "bom\u{FEFF}", "c1\u{85}"]
-        {
+        for hidden in ["đảo\u{202E}chiều", "bom\u{FEFF}", "rộng\u{200B}không"] {
             let data = with_texts(&[hidden]);
             let text = to_ron_string(&data);
             assert!(!text.contains(hidden), "{hidden:?} escaped");
             let back = from_ron_str(&text, Path::new("t.ron")).unwrap();
             assert_eq!(back.directives[0].text, hidden);
         }
+    }
+
+    #[test]
+    fn a_save_never_writes_a_control_character() {
+        for (damaged, tidy) in [("nul\u{0}", "nul"), ("chuông\u{7}", "chuông"), ("c1\u{85}", "c1")]
+        {
+            let text = to_ron_string(&with_texts(&[damaged]));
+            assert!(!text.chars().any(is_forbidden_control), "{damaged:?}");
+            let back = from_ron_str(&text, Path::new("t.ron")).unwrap();
+            assert_eq!(back.directives[0].text, tidy);
+        }
+    }
+
+    /// The built-in file with `from` replaced by `to` once.
+    fn damaged_text(from: &str, to: &str) -> String {
+        let good = to_ron_string(&dataset::builtin());
+        assert!(good.contains(from), "{from}");
+        good.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn control_characters_in_a_file_are_refused_where_they_are() {
+        let nul = damaged_text("Rà soát lại các mỏ đá", "Rà soát lại các\0 mỏ đá");
+        let line = 1 + nul[..nul.find('\0').unwrap()].matches('\n').count();
+        let column = 1 + nul
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .find('\0')
+            .map(|b| nul.lines().nth(line - 1).unwrap()[..b].chars().count())
+            .unwrap();
+        for (text, character) in [
+            (nul.clone(), '\0'),
+            (damaged_text("Rà soát lại các mỏ đá", "Rà soát lại các\u{1b} mỏ đá"), '\u{1b}'),
+            (damaged_text("Rà soát lại các mỏ đá", "Rà soát lại các\u{9b} mỏ đá"), '\u{9b}'),
+        ] {
+            let err = from_ron_str(&text, Path::new("hong.ron")).unwrap_err();
+            match &err.kind {
+                LoadErrorKind::Damaged { line: l, column: c, character: found, backup: None } => {
+                    assert_eq!((*l, *c, *found), (line, column, character));
+                }
+                other => panic!("{other:?}"),
+            }
+            let message = err.describe(Lang::Vi);
+            assert!(message.contains("tệp có thể đã bị hỏng"), "{message}");
+            assert!(message.contains(&format!("dòng {line}, cột {column}")), "{message}");
+        }
+    }
+
+    #[test]
+    fn an_escaped_control_character_is_refused_too() {
+        // Written by an earlier version, which escaped such characters instead.
+        let text = damaged_text("\"Rà soát lại các mỏ đá\"", "\"Rà soát lại các\\u{0} mỏ đá\"");
+        let err = from_ron_str(&text, Path::new("cu.ron")).unwrap_err();
+        let at = text.find("\\u{0}").unwrap();
+        let line = 1 + text[..at].matches('\n').count();
+        assert!(
+            matches!(err.kind, LoadErrorKind::Damaged { line: l, character: '\0', .. } if l == line),
+            "{:?}",
+            err.kind
+        );
+    }
+
+    #[test]
+    fn a_damaged_file_names_its_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.ron");
+        save(&path, &dataset::builtin()).unwrap();
+        save(&path, &dataset::builtin()).unwrap();
+        fs::write(&path, damaged_text("Rà soát lại các mỏ đá", "Rà soát\0\0\0")).unwrap();
+        let message = load(&path).unwrap_err().describe(Lang::En);
+        assert!(message.contains("may be damaged"), "{message}");
+        assert!(message.contains(&backup_path(&path).display().to_string()), "{message}");
+    }
+
+    #[test]
+    fn a_temp_file_left_by_a_killed_save_goes_at_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.ron");
+        // PIDs far above any Linux's pid_max: no process runs under them.
+        let stale = dir.path().join(".data.ron.4999999.tmp");
+        let stale_backup = dir.path().join(".data.ron.bak.4999998.tmp");
+        let someone_elses = dir.path().join(".other.ron.4999997.tmp");
+        let not_ours = dir.path().join(".data.ron.note.tmp");
+        for file in [&stale, &stale_backup, &someone_elses, &not_ours] {
+            fs::write(file, "half a file").unwrap();
+        }
+        // One a live save holds locked.
+        let live = dir.path().join(".data.ron.4999996.tmp");
+        let held = fs::File::create(&live).unwrap();
+        held.lock().unwrap();
+        save(&path, &dataset::builtin()).unwrap();
+        assert!(!stale.exists() && !stale_backup.exists(), "left by killed saves: removed");
+        assert!(someone_elses.exists(), "another file's temp is not ours to remove");
+        assert!(not_ours.exists(), "not our name pattern");
+        assert!(live.exists(), "a locked temp belongs to a save still running");
+        drop(held);
     }
 
     #[test]

@@ -10,7 +10,8 @@ use industry_desk::{dataset, storage};
 use jiff::civil::date;
 
 use crate::support::{
-    ScriptedDialogs, TODAY, click, harness, harness_with_recovery, menu, type_into, type_then_leave,
+    ScriptedDialogs, TODAY, click, harness, harness_with_recovery, menu, save_with_ctrl_s,
+    type_into, type_then_leave, wait_for_save,
 };
 
 const TEXT: &str = "Báo cáo tiến độ giải phóng mặt bằng khu công nghiệp Đồng Bành, Hữu Lũng";
@@ -72,8 +73,7 @@ fn add_a_directive_follow_it_up_undo_filter_save_and_reopen() {
 
     // Save, open it again: all there.
     dialogs.will_pick(&path);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save_with_ctrl_s(&mut harness);
     let saved = harness.state().document().dataset().clone();
     dialogs.will_pick(&path);
     menu(&mut harness, "Tệp", "Mở…");
@@ -193,8 +193,9 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     click(&mut harness, "Hoàn thành nhiệm vụ 7");
     type_into(&mut harness, "Thời hạn nhiệm vụ 8", "31/12/2019");
     let edited = harness.state().document().dataset().clone();
-    // The process dies: no save, no goodbye.
-    std::mem::forget(harness);
+    wait_for_save(&mut harness);
+    // The window ends without a save or a goodbye (its lock on the copy goes with it).
+    drop(harness);
 
     let mut harness = harness_with_recovery(&dialogs, folder.path());
     harness.get_by_label("Khôi phục bản làm việc chưa lưu?");
@@ -207,8 +208,7 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     // Saving it removes the copy: the next start offers nothing.
     let path = folder.path().join("saved.ron");
     dialogs.will_pick(&path);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save_with_ctrl_s(&mut harness);
     drop(harness);
     let harness = harness_with_recovery(&dialogs, folder.path());
     assert!(harness.state().modal().is_none());
@@ -229,15 +229,13 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     storage::save(&path, &theirs).unwrap();
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save_with_ctrl_s(&mut harness);
     harness.get_by_label("Tệp đã bị thay đổi");
     click(&mut harness, "Huỷ");
     assert_eq!(storage::load(&path).unwrap(), theirs, "their work is untouched");
     assert!(harness.state().document().is_dirty());
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save_with_ctrl_s(&mut harness);
     click(&mut harness, "Vẫn ghi đè");
     assert_eq!(&storage::load(&path).unwrap(), harness.state().document().dataset());
     assert!(!harness.state().document().is_dirty());

@@ -8,7 +8,8 @@ use industry_desk::{dataset, storage};
 use jiff::civil::date;
 
 use crate::support::{
-    ScriptedDialogs, TODAY, click, harness, menu, run_cli, show_whole_overview, type_into,
+    ScriptedDialogs, TODAY, click, harness, menu, run_cli, save_with_ctrl_s, show_whole_overview,
+    type_into,
 };
 
 #[test]
@@ -148,8 +149,7 @@ fn save_as_writes_a_file_that_check_accepts_and_that_loads_back_equal() {
 
     // Ctrl+S after another edit saves to the same file, keeping the previous one as .bak.
     click(&mut harness, "Hoàn thành nhiệm vụ 2");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save_with_ctrl_s(&mut harness);
     assert!(!harness.state().document().is_dirty());
     assert_eq!(&storage::load(&path).unwrap(), harness.state().document().dataset());
     assert!(storage::backup_path(&path).exists());
@@ -195,8 +195,7 @@ fn save_in_the_guard_saves_then_goes_on() {
 
     dialogs.will_pick(&saved);
     menu(&mut harness, "Tệp", "Mới từ dữ liệu mẫu");
-    harness.get_by_label("Lưu").click();
-    harness.run();
+    click(&mut harness, "Lưu");
     assert_eq!(storage::load(&saved).unwrap(), edited, "the work was saved first");
     assert_eq!(harness.state().document().dataset(), &dataset::builtin(), "then the new document");
     assert_eq!(harness.state().document().path(), None);
@@ -219,8 +218,7 @@ fn with_no_file_dialog_the_user_types_the_path() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label("Đường dẫn tệp").type_text(path.to_str().unwrap());
     harness.run();
-    harness.get_by_label("Đồng ý").click();
-    harness.run();
+    click(&mut harness, "Đồng ý");
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
     assert_eq!(storage::load(&path).unwrap(), dataset::builtin());
 }

@@ -8,11 +8,10 @@
 use std::fs;
 use std::path::Path;
 
-use egui::{Key, Modifiers};
 use industry_desk::app::Modal;
 use industry_desk::{dataset, storage};
 
-use crate::support::{ScriptedDialogs, click, harness};
+use crate::support::{ScriptedDialogs, click, harness, save_with_ctrl_s};
 
 /// The file the child saves onto; set only in the child.
 const FILE_VAR: &str = "INDUSTRY_DESK_SAVE_FAILURE_FILE";
@@ -26,8 +25,7 @@ fn save_must_fail_cleanly(path: &Path) {
     click(&mut harness, "Chỉ đạo");
     click(&mut harness, "Hoàn thành nhiệm vụ 4");
     assert!(harness.state().document().is_dirty());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save_with_ctrl_s(&mut harness);
     let Some(Modal::Error { text }) = harness.state().modal() else {
         panic!("an error is shown: {:?}", harness.state().modal())
     };

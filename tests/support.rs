@@ -87,10 +87,36 @@ pub fn harness_with_viewer(
 }
 
 /// Steps the app (at least once, so queued input is handled) until the file it may be
-/// opening in the background is read.
+/// opening in the background is read, and the crashed copies it looks for then are found.
 pub fn wait_for_open(harness: &mut Harness<'static, App>) {
     harness.step();
-    step_while(harness, App::is_opening, "the file did not open in 20 s");
+    step_while(
+        harness,
+        |app| app.is_opening() || app.is_looking_for_copies(),
+        "the file did not open in 20 s",
+    );
+}
+
+/// Steps the app until what it is saving (the file, a recovery copy) is written.
+pub fn wait_for_save(harness: &mut Harness<'static, App>) {
+    harness.step();
+    step_while(harness, App::is_saving, "the save did not finish in 20 s");
+}
+
+/// Steps the app until its workers are done: a file opening, copies being looked for, a
+/// save or a recovery copy being written. What a click started is then finished.
+pub fn settle(harness: &mut Harness<'static, App>) {
+    step_while(
+        harness,
+        |app| app.is_opening() || app.is_looking_for_copies() || app.is_saving(),
+        "the app's workers did not finish in 20 s",
+    );
+}
+
+/// Presses Ctrl+S and waits for the save to be written.
+pub fn save_with_ctrl_s(harness: &mut Harness<'static, App>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    wait_for_save(harness);
 }
 
 /// Steps the app while `busy` says its worker is still at it (each step polls the worker),
@@ -185,7 +211,9 @@ pub fn menu(harness: &mut Harness<'static, App>, menu: &str, item: &str) {
     harness.run();
     // Menu items read their shortcut too ("Mở… Ctrl+O").
     harness.get_by_label_contains(item).click();
-    harness.run();
+    // Stepped, not run: what the item starts (a save, say) shows a spinner meanwhile.
+    harness.step();
+    settle(harness);
 }
 
 /// Scrolls to the widget with this label, as a user would, and clicks it.
@@ -193,7 +221,8 @@ pub fn click(harness: &mut Harness<'static, App>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();
-    harness.run();
+    harness.step();
+    settle(harness);
 }
 
 /// Scrolls to the text field with this label, types `text` into it and presses Enter.

@@ -5,6 +5,7 @@
 //! industrial land. [`Dataset::validate`] lists everything that breaks the invariants the
 //! rest of the app relies on (unique ids, references that resolve, sane numbers and dates).
 
+pub mod diff;
 mod indicator;
 mod meeting;
 mod period;
@@ -22,7 +23,7 @@ pub use meeting::{
 };
 pub use period::{Period, PeriodKind, PeriodShape};
 pub use problem::Problem;
-pub use text::nfc;
+pub use text::{is_forbidden_control, tidy};
 pub use zone::{Zone, ZoneId, ZoneKind};
 
 /// The largest value a figure may hold: far beyond any province's output, small enough that

@@ -1,86 +1,148 @@
-//! Text in the dataset is kept in Unicode NFC, whatever way it was typed or written: "ệ"
-//! typed as e + two combining marks searches, sorts, compares and prints the same as the
-//! precomposed letter. Line ends inside a text are `\n` only: a file that passed through a
-//! tool turning its line ends into CRLF reads back the same texts.
+//! Text in the dataset is kept tidy, whatever way it was typed, pasted or written:
+//! - in Unicode NFC: "ệ" typed as e + two combining marks searches, sorts, compares and
+//!   prints the same as the precomposed letter;
+//! - with `\n` line ends only: a file that passed through a tool turning its line ends into
+//!   CRLF reads back the same texts;
+//! - without control characters (C0 and C1, tab and newline aside): a NUL or an escape
+//!   character is the mark of a torn write or a zero-filled block, never of an official's
+//!   words, so an edit can't put one in and a save never writes one.
+//!
+//! Each record lists its texts once, in `for_each_text_mut`; tidying and the load-time check
+//! for damaged text both walk that list.
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
-use super::{Dataset, Directive, Meeting, Unit};
+use super::{Dataset, Directive, Indicator, Meeting, Unit, Zone};
 
-/// `text` in NFC with `\n` line ends, without copying when it already is (the common case).
-pub fn nfc(text: &mut String) {
+/// Whether `c` is a control character no text of a dataset may hold (all of C0 and C1 and
+/// DEL, but tab, newline and carriage return, which ends a line).
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `text` tidied (see the module docs), without copying when it already is (the common
+/// case). Returns how many control characters were removed.
+pub fn tidy(text: &mut String) -> usize {
+    let mut removed = 0;
+    if text.chars().any(is_forbidden_control) {
+        let before = text.chars().count();
+        text.retain(|c| !is_forbidden_control(c));
+        removed = before - text.chars().count();
+    }
     if text.contains('\r') {
         *text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     if !matches!(is_nfc_quick(text.chars()), unicode_normalization::IsNormalized::Yes) {
         *text = text.nfc().collect();
     }
+    removed
 }
 
 impl Directive {
-    /// Its text fields in NFC.
-    pub fn normalize(&mut self) {
-        nfc(&mut self.text);
-        nfc(&mut self.expected_output);
-        self.progress.iter_mut().for_each(|n| nfc(&mut n.text));
+    /// Calls `f` on each of its texts.
+    pub fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        f(&mut self.text);
+        f(&mut self.expected_output);
+        self.progress.iter_mut().for_each(|n| f(&mut n.text));
     }
 }
 
 impl Meeting {
-    /// Its text fields in NFC.
-    pub fn normalize(&mut self) {
-        nfc(&mut self.title);
-        nfc(&mut self.chair);
-        nfc(&mut self.reporting_body);
-        nfc(&mut self.source_ref);
+    /// Calls `f` on each of its texts.
+    pub fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for text in [&mut self.title, &mut self.chair, &mut self.reporting_body] {
+            f(text);
+        }
+        f(&mut self.source_ref);
         for list in [&mut self.attendees, &mut self.topics, &mut self.assessment] {
-            list.iter_mut().for_each(nfc);
+            list.iter_mut().for_each(&mut *f);
         }
     }
 }
 
 impl Unit {
-    /// Its name in NFC.
-    pub fn normalize(&mut self) {
-        nfc(&mut self.name);
+    /// Calls `f` on its name.
+    pub fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        f(&mut self.name);
+    }
+}
+
+impl Zone {
+    /// Calls `f` on each of its texts.
+    pub fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for text in [&mut self.name, &mut self.note, &mut self.source_ref] {
+            f(text);
+        }
+    }
+}
+
+impl Indicator {
+    /// Calls `f` on each of its texts, its figures' included.
+    pub fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for text in [&mut self.name, &mut self.name_en, &mut self.unit] {
+            f(text);
+        }
+        self.observations.iter_mut().for_each(|o| f(&mut o.source_ref));
     }
 }
 
 impl Dataset {
-    /// Every text in NFC (done on load, so old files written with combining marks match).
-    pub fn normalize(&mut self) {
-        nfc(&mut self.province);
-        nfc(&mut self.source);
-        self.meetings.iter_mut().for_each(Meeting::normalize);
-        self.units.iter_mut().for_each(Unit::normalize);
-        self.directives.iter_mut().for_each(Directive::normalize);
-        for indicator in &mut self.indicators {
-            nfc(&mut indicator.name);
-            nfc(&mut indicator.name_en);
-            nfc(&mut indicator.unit);
-            indicator.observations.iter_mut().for_each(|o| nfc(&mut o.source_ref));
-        }
-        for zone in &mut self.zones {
-            nfc(&mut zone.name);
-            nfc(&mut zone.note);
-            nfc(&mut zone.source_ref);
-        }
+    /// Calls `f` on every text of the dataset.
+    pub fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        f(&mut self.province);
+        f(&mut self.source);
+        self.meetings.iter_mut().for_each(|m| m.for_each_text_mut(f));
+        self.units.iter_mut().for_each(|u| u.for_each_text_mut(f));
+        self.directives.iter_mut().for_each(|d| d.for_each_text_mut(f));
+        self.indicators.iter_mut().for_each(|i| i.for_each_text_mut(f));
+        self.zones.iter_mut().for_each(|z| z.for_each_text_mut(f));
+    }
+
+    /// Every text tidied (done on load, so old files written with combining marks match);
+    /// returns how many control characters were removed.
+    pub fn normalize(&mut self) -> usize {
+        let mut removed = 0;
+        self.for_each_text_mut(&mut |text| removed += tidy(text));
+        removed
+    }
+
+    /// The first forbidden control character in any of its texts.
+    pub fn first_forbidden_control(&mut self) -> Option<char> {
+        let mut found = None;
+        self.for_each_text_mut(&mut |text| {
+            if found.is_none() {
+                found = text.chars().find(|&c| is_forbidden_control(c));
+            }
+        });
+        found
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn decomposed_text_becomes_precomposed() {
         let mut text = "Ra\u{300} soa\u{301}t mo\u{309} đa\u{301}".to_owned();
-        super::nfc(&mut text);
+        assert_eq!(tidy(&mut text), 0);
         assert_eq!(text, "Rà soát mỏ đá");
     }
 
     #[test]
     fn line_ends_become_newlines() {
         let mut text = "một\r\nhai\rba\nbốn".to_owned();
-        super::nfc(&mut text);
+        tidy(&mut text);
         assert_eq!(text, "một\nhai\nba\nbốn");
+    }
+
+    #[test]
+    fn control_characters_are_removed_and_counted() {
+        let mut text = "Rà\u{0} soát\u{7}\u{1b} mỏ\u{85} đá\tvà\nđường\u{7f}".to_owned();
+        assert_eq!(tidy(&mut text), 5);
+        assert_eq!(text, "Rà soát mỏ đá\tvà\nđường");
+        assert!(!is_forbidden_control('\t') && !is_forbidden_control('\n'));
+        assert!(is_forbidden_control('\u{9f}') && is_forbidden_control('\u{0}'));
+        assert!(!is_forbidden_control('\u{200b}'), "a zero-width space is no control");
     }
 }

@@ -42,6 +42,7 @@ pub fn show(
                     }
                 });
             });
+            item(ui, Command::RecoveryCopies, *lang, true, commands);
             ui.separator();
             item(ui, Command::Quit, *lang, true, commands);
         });

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Modal, PathPurpose};
+use crate::app::{Modal, PathPurpose, RecoverChoice};
 use crate::command::Command;
 use crate::export_job::ExportRequest;
 use crate::i18n::{Lang, fill};
@@ -22,8 +22,8 @@ pub enum Answer {
     DiscardThen(Command),
     /// A typed path was confirmed.
     TypedPath { purpose: PathPurpose, path: PathBuf, then: Option<Command> },
-    /// Restore the recovered work (true) or drop it (false).
-    Recover(bool),
+    /// What to do with a recovery copy.
+    Recover(RecoverChoice),
     /// Save over the file changed on disk, then carry on.
     Overwrite(Option<Command>),
     /// Save to another file instead, then carry on.
@@ -98,23 +98,7 @@ pub fn show(
                         answer = Some(Answer::Closed);
                     }
                 }
-                Modal::Recover { origin, written } => {
-                    ui.label(egui::RichText::new(&t.recover_title).font(theme::bold(18.0)));
-                    let origin = match origin {
-                        Some(path) => path.display().to_string(),
-                        None => t.recover_new.clone(),
-                    };
-                    ui.label(fill(&t.recover_body, &[("origin", &origin), ("written", written)]));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(&t.recover).clicked() {
-                            answer = Some(Answer::Recover(true));
-                        }
-                        if ui.button(&t.recover_drop).clicked() {
-                            answer = Some(Answer::Recover(false));
-                        }
-                    });
-                }
+                Modal::Recover(offer) => answer = recover(ui, offer, lang).map(Answer::Recover),
                 Modal::ChangedOnDisk { then } => {
                     ui.label(egui::RichText::new(&t.changed_title).font(theme::bold(18.0)));
                     ui.label(fill(&t.changed_body, &[("file", &document_name)]));
@@ -176,4 +160,49 @@ pub fn show(
         answer = Some(Answer::Closed);
     }
     answer.unwrap_or(Answer::Waiting(modal))
+}
+
+/// The offer of a recovery copy: whose work, when, what it changed; Restore (the default:
+/// Enter), Discard, Decide later.
+fn recover(ui: &mut egui::Ui, offer: &crate::app::OfferView, lang: Lang) -> Option<RecoverChoice> {
+    let t = &lang.strings().recovery;
+    ui.label(egui::RichText::new(&t.title).font(theme::bold(18.0)));
+    if offer.position.1 > 1 {
+        let (n, count) = offer.position;
+        ui.label(
+            egui::RichText::new(fill(&t.position, &[("n", &n), ("count", &count)]))
+                .color(theme::MUTED),
+        );
+    }
+    ui.label(fill(&t.body, &[("file", &offer.file), ("written", &offer.written)]));
+    if !offer.changes.is_empty() {
+        ui.label(&offer.changes);
+    }
+    for warning in &offer.warnings {
+        ui.label(egui::RichText::new(format!("⚠ {warning}")).color(theme::ERROR));
+    }
+    if !offer.can_restore && offer.warnings.is_empty() {
+        ui.label(egui::RichText::new(&t.save_first).color(theme::MUTED));
+    }
+    ui.add_space(8.0);
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        let restore = ui.add_enabled(offer.can_restore, egui::Button::new(&t.restore));
+        let discard = ui.button(&t.discard);
+        let later = ui.button(&t.later);
+        // The keyboard starts on the safe default, so Enter restores (or keeps for later).
+        if ui.memory(|m| m.focused().is_none()) {
+            if offer.can_restore { restore.request_focus() } else { later.request_focus() }
+        }
+        if restore.clicked() {
+            choice = Some(RecoverChoice::Restore);
+        }
+        if discard.clicked() {
+            choice = Some(RecoverChoice::Discard);
+        }
+        if later.clicked() {
+            choice = Some(RecoverChoice::Later);
+        }
+    });
+    choice
 }

@@ -1,6 +1,14 @@
 //! The eframe application: owns the [`Document`], the UI state and the one notification
 //! path, draws the window, and at the end of each frame applies the edits and carries out
 //! the commands the UI collected. Only [`App::run`] opens dialogs or touches files.
+//!
+//! Saving and the recovery copies run on worker threads ([`saving`]); crashed work is
+//! offered back from [`recovering`].
+
+mod recovering;
+mod saving;
+
+pub use recovering::{OfferView, RecoverChoice};
 
 use std::path::{Path, PathBuf};
 
@@ -11,15 +19,14 @@ use crate::action::Action;
 use crate::chart::Charts;
 use crate::command::Command;
 use crate::dataset;
-use crate::dialogs::{self, FileDialogs, FileKind, Picked, SystemDialogs, Viewer};
+use crate::dialogs::{self, FileDialogs, Picked, SystemDialogs, Viewer};
 use crate::document::Document;
 use crate::export_job::{self, ExportChoices, ExportPurpose, ExportRequest, Finished};
 use crate::followup;
-use crate::format;
 use crate::i18n::{Lang, fill};
 use crate::model::Dataset;
 use crate::open_job::{self, Opening};
-use crate::recovery::{self, Recovery};
+use crate::recovery::{self, Offer, Slot};
 use crate::storage;
 use crate::ui;
 
@@ -35,7 +42,8 @@ pub struct AppConfig {
     pub open: Option<PathBuf>,
     /// When the process started: print the time to the first frame, then quit.
     pub first_frame_then_quit: Option<std::time::Instant>,
-    /// Where unsaved work is copied for recovery after a crash; `None` keeps no copy.
+    /// The app's data folder: unsaved work is copied into its `recovery` folder, to be
+    /// offered back after a crash; `None` keeps no copy.
     pub recovery_dir: Option<PathBuf>,
     /// How often unsaved work is copied there.
     pub autosave_every: std::time::Duration,
@@ -120,8 +128,9 @@ pub enum Modal {
     Error { text: String },
     /// No system file dialog: the user types a path. `then` runs after a successful save.
     TypePath { purpose: PathPurpose, text: String, then: Option<Command> },
-    /// Unsaved work of an earlier run was found: restore it or drop it.
-    Recover { origin: Option<PathBuf>, written: String },
+    /// Unsaved work of a window that is gone was found: restore it, discard it, or decide
+    /// later (it stays on disk).
+    Recover(OfferView),
     /// The file changed on disk since it was opened or saved: overwrite, save elsewhere,
     /// or cancel. `then` runs after a save.
     ChangedOnDisk { then: Option<Command> },
@@ -140,14 +149,6 @@ pub enum PathPurpose {
     Export,
     /// A spreadsheet to import from.
     Import,
-}
-
-/// How a save attempt ended.
-enum Saved {
-    Yes,
-    No,
-    /// The user is typing a path; the save finishes when they confirm.
-    Waiting,
 }
 
 /// The application.
@@ -172,12 +173,29 @@ pub struct App {
     close_confirmed: bool,
     shown_title: String,
     first_frame_then_quit: Option<std::time::Instant>,
-    recovery: Option<Recovery>,
+    /// Where recovery copies are kept.
+    store: Option<recovery::Store>,
+    /// The open document's recovery copy, once one is written (while a copy is being
+    /// written, its worker holds it).
+    slot: Option<Slot>,
     autosave_every: std::time::Duration,
     /// The revision last copied for recovery, and when (egui time, seconds).
-    autosaved: (Option<u64>, f64),
-    /// A recovery copy waiting for the user's answer.
-    pending_recovery: Option<recovery::Found>,
+    copied: (Option<u64>, f64),
+    /// The recovery copy being written.
+    copy_job: Option<saving::CopyJob>,
+    /// The save being written.
+    save_job: Option<saving::SaveJob>,
+    /// Commands waiting for the save in flight (run if it succeeds).
+    after_save: Vec<Command>,
+    /// Quit was chosen; the window closes once nothing is being written.
+    quit_requested: bool,
+    /// Counts the documents shown: a worker's outcome for an earlier one is not applied to
+    /// the one open now.
+    generation: u64,
+    /// Crashed copies being looked for.
+    search: Option<recovering::Search>,
+    /// Crashed copies waiting for the user's answer, the one shown first.
+    offers: Vec<Offer>,
     /// The document's file as it was when opened or last saved.
     disk_stamp: Option<storage::DiskStamp>,
     /// Overdue and due-soon counts shown in the banner, until dismissed.
@@ -191,9 +209,9 @@ pub struct App {
     export_job: Option<export_job::Running>,
     /// A large file being opened on a worker thread; the window waits in a modal.
     opening: Option<Opening>,
-    /// At start the recovery offer waits for the file being opened, so a restored copy is
-    /// never replaced by the file finishing its load under it.
-    recovery_offer_waits: bool,
+    /// At start the search for crashed copies waits for the file being opened, so a
+    /// restored copy is never replaced by the file finishing its load under it.
+    search_waits_for_open: bool,
 }
 
 impl App {
@@ -222,10 +240,17 @@ impl App {
             close_confirmed: false,
             shown_title: String::new(),
             first_frame_then_quit: config.first_frame_then_quit,
-            recovery: config.recovery_dir.map(Recovery::new),
+            store: config.recovery_dir.map(recovery::Store::new),
+            slot: None,
             autosave_every: config.autosave_every,
-            autosaved: (None, 0.0),
-            pending_recovery: None,
+            copied: (None, 0.0),
+            copy_job: None,
+            save_job: None,
+            after_save: Vec::new(),
+            quit_requested: false,
+            generation: 0,
+            search: None,
+            offers: Vec::new(),
             disk_stamp: None,
             banner: None,
             viewer: config.viewer,
@@ -233,51 +258,18 @@ impl App {
             pending_export: None,
             export_job: None,
             opening: None,
-            recovery_offer_waits: false,
+            search_waits_for_open: false,
         };
         if let Some(path) = config.open {
+            // Once it has opened (or failed to), every crashed copy is looked for, its own
+            // first.
+            app.search_waits_for_open = true;
             app.open_path(&path);
         } else {
             app.update_banner();
-        }
-        if app.opening.is_some() {
-            app.recovery_offer_waits = true;
-        } else {
-            app.offer_recovery();
+            app.look_for_copies(recovering::Looking::AtStart { opened: None });
         }
         app
-    }
-
-    /// At start: unsaved work left by an earlier run is offered back.
-    fn offer_recovery(&mut self) {
-        let Some(found) = self.recovery.as_ref().and_then(Recovery::find) else { return };
-        match found {
-            Ok(found) => {
-                let written = found
-                    .written
-                    .and_then(|t| jiff::Timestamp::try_from(t).ok())
-                    .map(|t| {
-                        let local = t.to_zoned(jiff::tz::TimeZone::system());
-                        format!(
-                            "{:02}:{:02} {}",
-                            local.hour(),
-                            local.minute(),
-                            format::date(local.date())
-                        )
-                    })
-                    .unwrap_or_default();
-                self.modal = Some(Modal::Recover { origin: found.origin.clone(), written });
-                self.pending_recovery = Some(found);
-            }
-            // Kept on disk: a copy we can't read is still the user's work.
-            Err(err) => self.report_error(err.describe(self.lang())),
-        }
-    }
-
-    fn clear_recovery(&self) {
-        if let Some(recovery) = &self.recovery {
-            recovery.clear();
-        }
     }
 
     /// Recomputes the banner's counts for the open document.
@@ -342,7 +334,10 @@ impl App {
     /// Everything that belonged to the old document goes: its caches (a new document starts
     /// at revision 0 again, so they must not survive), its UI state, its banner.
     fn replace_document(&mut self, doc: Document) {
-        self.autosaved = (None, 0.0);
+        // The old document's work was saved or discarded by now (the guard asked).
+        self.drop_copy();
+        self.generation += 1;
+        self.copied = (None, 0.0);
         self.doc = doc;
         self.charts = None;
         let due_soon_days = self.directives_ui.due_soon_days;
@@ -387,7 +382,12 @@ impl App {
     }
 
     /// Carries out a command, asking first where unsaved changes would be lost.
-    pub fn run(&mut self, command: Command, ctx: &egui::Context) {
+    pub fn run(&mut self, command: Command) {
+        if self.waits_for_save(command) {
+            self.after_save.push(command);
+            self.status_line = self.lang().strings().recovery.saving.clone();
+            return;
+        }
         let discards_document = matches!(
             command,
             Command::NewFromSample | Command::Open | Command::OpenRecent(_) | Command::Quit
@@ -396,14 +396,13 @@ impl App {
             self.modal = Some(Modal::Unsaved { then: command });
             return;
         }
-        self.run_unguarded(command, ctx);
+        self.run_unguarded(command);
     }
 
-    fn run_unguarded(&mut self, command: Command, ctx: &egui::Context) {
+    fn run_unguarded(&mut self, command: Command) {
         let t = &self.lang().strings().app;
         match command {
             Command::NewFromSample => {
-                self.clear_recovery();
                 self.replace_document(Document::new(dataset::builtin(), None));
                 self.status_line = t.builtin.clone();
             }
@@ -416,11 +415,12 @@ impl App {
                 self.save(command == Command::SaveAs, None);
             }
             Command::Quit => {
-                // Saved already, or the user chose not to save.
-                self.clear_recovery();
+                // Saved already, or the user chose not to save: the window closes once
+                // nothing is being written (`finish_quit`).
                 self.close_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                self.quit_requested = true;
             }
+            Command::RecoveryCopies => self.look_for_copies(recovering::Looking::Asked),
             Command::Undo => {
                 let done = self.doc.undo();
                 self.status_line = if done { &t.undone } else { &t.nothing_to_undo }.clone();
@@ -572,16 +572,14 @@ impl App {
         let path = opening.path.clone();
         self.opening = None;
         self.finish_open(&path, outcome);
-        if std::mem::take(&mut self.recovery_offer_waits) {
-            self.offer_recovery();
-        }
     }
 
+    /// Puts the file read in place of the document, or says why it can't be; then looks
+    /// for crashed copies of it (and, at start, of any file).
     fn finish_open(&mut self, path: &Path, outcome: Result<Dataset, storage::LoadError>) {
+        let opened = outcome.is_ok().then(|| path.to_owned());
         match outcome {
             Ok(dataset) => {
-                // The open document's changes were saved or dropped on purpose by now.
-                self.clear_recovery();
                 self.replace_document(Document::new(dataset, Some(path.to_owned())));
                 self.settings.remember(path);
                 let t = &self.lang().strings().app;
@@ -591,6 +589,11 @@ impl App {
                 self.status_line.clear();
                 self.report_error(err.describe(self.lang()));
             }
+        }
+        if std::mem::take(&mut self.search_waits_for_open) {
+            self.look_for_copies(recovering::Looking::AtStart { opened });
+        } else if let Some(path) = opened {
+            self.look_for_copies(recovering::Looking::ForFile(path));
         }
     }
 
@@ -607,56 +610,7 @@ impl App {
         });
     }
 
-    /// Saves to the document's file, or to one the user picks (`choose`, or no file yet).
-    /// `then` runs after a save that had to wait for a typed path.
-    fn save(&mut self, choose: bool, then: Option<Command>) -> Saved {
-        let path = match self.doc.path() {
-            Some(path) if !choose => {
-                if storage::disk_stamp(path) != self.disk_stamp {
-                    // Another official or a sync folder changed it since: ask first.
-                    self.modal = Some(Modal::ChangedOnDisk { then });
-                    return Saved::Waiting;
-                }
-                path.to_owned()
-            }
-            _ => match self.dialogs.pick_save(&self.suggested_file_name(), FileKind::Dataset) {
-                Picked::Path(path) => path,
-                Picked::Cancelled => return Saved::No,
-                Picked::Unavailable => {
-                    self.ask_for_path(PathPurpose::Save, then);
-                    return Saved::Waiting;
-                }
-            },
-        };
-        if self.save_to(&path) { Saved::Yes } else { Saved::No }
-    }
-
-    fn save_to(&mut self, path: &Path) -> bool {
-        match storage::save(path, self.doc.dataset()) {
-            Ok(()) => {
-                self.doc.mark_saved(path.to_owned());
-                self.disk_stamp = storage::disk_stamp(path);
-                self.settings.remember(path);
-                self.clear_recovery();
-                let t = &self.lang().strings().app;
-                self.status_line = fill(&t.saved, &[("file", &path.display())]);
-                true
-            }
-            Err(err) => {
-                self.report_error(err.describe(self.lang()));
-                false
-            }
-        }
-    }
-
-    fn suggested_file_name(&self) -> String {
-        match self.doc.path().and_then(Path::file_name) {
-            Some(name) => name.to_string_lossy().into(),
-            None => dataset::BUILTIN_FILE_NAME.to_owned(),
-        }
-    }
-
-    fn ask_for_path(&mut self, purpose: PathPurpose, then: Option<Command>) {
+    pub(super) fn ask_for_path(&mut self, purpose: PathPurpose, then: Option<Command>) {
         let text = match (purpose, self.doc.path()) {
             (PathPurpose::Save, Some(path)) => path.display().to_string(),
             (PathPurpose::Save, None) => {
@@ -680,7 +634,7 @@ impl App {
     }
 
     /// The one way errors reach the user: a dialog that stays until dismissed.
-    fn report_error(&mut self, text: String) {
+    pub(super) fn report_error(&mut self, text: String) {
         log::warn!("{text}");
         self.modal = Some(match self.modal.take() {
             Some(Modal::Error { text: earlier }) => {
@@ -698,14 +652,36 @@ impl App {
         }
     }
 
+    /// The window's close button (or the system closing it): asks first about unsaved
+    /// changes, and waits for a save or a recovery copy being written.
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.doc.is_dirty()
-            && !self.close_confirmed
-        {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if self.save_job.is_some() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if !self.after_save.contains(&Command::Quit) {
+                self.after_save.push(Command::Quit);
+            }
+        } else if self.doc.is_dirty() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::Unsaved { then: Command::Quit });
+        } else if self.copy_job.is_some() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.close_confirmed = true;
+            self.quit_requested = true;
         }
+    }
+
+    /// Closes the window once Quit was chosen and nothing is being written any more.
+    fn finish_quit(&mut self, ctx: &egui::Context) {
+        if !self.quit_requested || self.is_saving() {
+            return;
+        }
+        self.quit_requested = false;
+        // Saved already, or the user chose not to save.
+        self.drop_copy();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
     fn show_modal(&mut self, ctx: &egui::Context) {
@@ -715,12 +691,8 @@ impl App {
         match answer {
             ui::modals::Answer::Waiting(modal) => self.modal = Some(modal),
             ui::modals::Answer::Closed => {}
-            ui::modals::Answer::SaveThen(then) => {
-                if let Saved::Yes = self.save(false, Some(then)) {
-                    self.run_unguarded(then, ctx);
-                }
-            }
-            ui::modals::Answer::DiscardThen(then) => self.run_unguarded(then, ctx),
+            ui::modals::Answer::SaveThen(then) => self.save(false, Some(then)),
+            ui::modals::Answer::DiscardThen(then) => self.run_unguarded(then),
             ui::modals::Answer::TypedPath { purpose: PathPurpose::Open, path, .. } => {
                 self.open_path(&path);
             }
@@ -743,75 +715,39 @@ impl App {
                 let t = &lang.strings().import;
                 self.status_line = fill(&t.done, &[("count", &count), ("file", &file.display())]);
             }
-            ui::modals::Answer::Recover(restore) => {
-                let found = self.pending_recovery.take();
-                match found {
-                    Some(found) if restore => {
-                        let mut doc = Document::new(found.dataset, found.origin);
-                        doc.forget_saved_state();
-                        // The copy stays on disk until this work is saved or dropped.
-                        self.replace_document(doc);
-                    }
-                    _ => {
-                        self.clear_recovery();
-                    }
-                }
-            }
+            ui::modals::Answer::Recover(choice) => self.answer_offer(choice),
             ui::modals::Answer::Overwrite(then) => {
-                let path = self.doc.path().map(Path::to_owned);
-                if let Some(path) = path
-                    && self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.run_unguarded(then, ctx);
+                if let Some(path) = self.doc.path().map(Path::to_owned) {
+                    self.start_save(path, then);
                 }
             }
-            ui::modals::Answer::SaveElsewhere(then) => {
-                if let Saved::Yes = self.save(true, then)
-                    && let Some(then) = then
-                {
-                    self.run_unguarded(then, ctx);
-                }
-            }
+            ui::modals::Answer::SaveElsewhere(then) => self.save(true, then),
             ui::modals::Answer::TypedPath { purpose: PathPurpose::Save, path, then } => {
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.run_unguarded(then, ctx);
-                }
+                self.start_save(path, then);
             }
         }
     }
 
-    /// Copies unsaved work for recovery once it has waited `autosave_every`; removes the
-    /// copy when the document is clean again (saved, or undone back to the file).
-    fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(recovery) = &self.recovery else { return };
-        let now = ctx.input(|i| i.time);
-        let revision = self.doc.revision();
-        if !self.doc.is_dirty() {
-            if self.autosaved.0.is_some() {
-                recovery.clear();
-                self.autosaved = (None, now);
+    /// Removes control characters from text pasted or typed this frame, before any field
+    /// takes it, and says so: a NUL or an escape from another program's clipboard never
+    /// reaches the data, and the user sees why the text lost a character.
+    fn strip_pasted_controls(&mut self, ctx: &egui::Context) {
+        let removed = ctx.input_mut(|input| {
+            let mut removed = 0;
+            for event in &mut input.events {
+                if let egui::Event::Paste(text) | egui::Event::Text(text) = event
+                    && text.chars().any(crate::model::is_forbidden_control)
+                {
+                    let before = text.chars().count();
+                    text.retain(|c| !crate::model::is_forbidden_control(c));
+                    removed += before - text.chars().count();
+                }
             }
-            return;
-        }
-        if self.autosaved.0 == Some(revision) {
-            return;
-        }
-        let waited = now - self.autosaved.1;
-        let every = self.autosave_every.as_secs_f64();
-        if self.autosaved.0.is_some() && waited < every {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(every - waited));
-            return;
-        }
-        match recovery.write(self.doc.dataset(), self.doc.path()) {
-            Ok(()) => self.autosaved = (Some(revision), now),
-            Err(err) => {
-                // Say it once a revision, not every frame.
-                self.autosaved = (Some(revision), now);
-                self.status_line = err.describe(self.lang());
-            }
+            removed
+        });
+        if removed > 0 {
+            let t = &self.lang().strings().recovery;
+            self.status_line = fill(&t.controls_removed, &[("count", &removed)]);
         }
     }
 
@@ -841,6 +777,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
+        self.strip_pasted_controls(&ctx);
         if self.modal.is_none() && self.opening.is_none() {
             self.commands.extend(Command::from_shortcuts(&ctx));
         }
@@ -891,7 +828,7 @@ impl eframe::App for App {
         }
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                if self.export_job.is_some() {
+                if self.export_job.is_some() || self.save_job.is_some() {
                     ui.spinner();
                 }
                 ui.label(&self.status_line);
@@ -921,7 +858,7 @@ impl eframe::App for App {
         let changed = !self.actions.is_empty() || !self.commands.is_empty();
         self.apply_actions();
         for command in std::mem::take(&mut self.commands) {
-            self.run(command, &ctx);
+            self.run(command);
         }
         if changed {
             // What they changed is drawn in the next frame; don't wait for more input.
@@ -930,7 +867,12 @@ impl eframe::App for App {
         self.poll_export(&ctx);
         self.poll_open(&ctx);
         self.show_opening(&ctx);
+        self.poll_save(&ctx);
+        self.poll_copy(&ctx);
         self.autosave(&ctx);
+        self.poll_search(&ctx);
+        self.show_next_offer();
+        self.finish_quit(&ctx);
         self.update_title(&ctx);
         self.measure_first_frame(&ctx);
     }
