@@ -111,6 +111,20 @@ fn corpus(dir: &Path) -> Vec<Case> {
         replaced("version: 1,", "version: 1,\0").as_bytes(),
         "NUL byte between fields".into(),
     );
+    // A torn write or a sync client's zero-filled block: control characters inside a text.
+    for (name, damage, what) in [
+        ("nul-in-text.ron", "Rà soát lại\0\0\0\0 mỏ đá", "NULs inside a text"),
+        ("esc-in-text.ron", "Rà soát lại các\u{1b}[2J mỏ đá", "an escape inside a text"),
+        ("c1-in-text.ron", "Rà soát lại các\u{9b} mỏ đá", "a C1 control inside a text"),
+        ("bell-in-text.ron", "Rà soát\u{7} lại các mỏ đá", "a bell inside a text"),
+    ] {
+        add(name.into(), replaced("Rà soát lại các mỏ đá", damage).as_bytes(), what.into());
+    }
+    add(
+        "escaped-nul.ron".into(),
+        replaced("\"Rà soát lại các mỏ đá\"", "\"Rà soát lại các\\u{0} mỏ đá\"").as_bytes(),
+        "an escaped NUL inside a text".into(),
+    );
     add(
         "deep.ron".into(),
         format!("(format: \"industry-desk\", version: 1, dataset: {})", "(".repeat(100_000))
@@ -152,6 +166,13 @@ fn says_where(kind: &LoadErrorKind, message: &str, lang: Lang) -> bool {
             };
             message.contains(&at)
         }
+        LoadErrorKind::Damaged { line, column, .. } => {
+            let (at, damaged) = match lang {
+                Lang::Vi => (format!("dòng {line}, cột {column}"), "tệp có thể đã bị hỏng"),
+                Lang::En => (format!("line {line}, column {column}"), "the file may be damaged"),
+            };
+            message.contains(&at) && message.contains(damaged)
+        }
         LoadErrorKind::NotUtf8 { line, .. } => {
             message.contains(&format!("{} {line}", if lang == Lang::Vi { "dòng" } else { "line" }))
         }
@@ -181,6 +202,9 @@ fn every_broken_file_is_refused_clearly_quickly_and_untouched() {
             }
             Ok(_) => panic!("{}: loaded", case.what),
         };
+        if case.what.contains("inside a text") {
+            assert!(matches!(err.kind, LoadErrorKind::Damaged { .. }), "{}: {:?}", case.what, err);
+        }
         let name = case.path.file_name().unwrap().to_str().unwrap();
         for lang in [Lang::Vi, Lang::En] {
             let message = err.describe(lang);

@@ -150,6 +150,16 @@ pub fn harness_with_recovery(dialogs: &ScriptedDialogs, folder: &Path) -> Harnes
     build(Harness::builder(), dialogs, None, Some(folder.to_owned()), &RecordingViewer::default())
 }
 
+/// As [`harness_with_recovery`], started on `file` as a double-click starts the app.
+pub fn harness_on_file_with_recovery(
+    dialogs: &ScriptedDialogs,
+    file: &Path,
+    folder: &Path,
+) -> Harness<'static, App> {
+    let (open, recovery) = (Some(file.to_owned()), Some(folder.to_owned()));
+    build(Harness::builder(), dialogs, open, recovery, &RecordingViewer::default())
+}
+
 /// As [`harness`], drawing real pixels (wgpu on the CPU) for image snapshots.
 pub fn snapshot_harness() -> Harness<'static, App> {
     let (dialogs, viewer) = (ScriptedDialogs::default(), RecordingViewer::default());
@@ -218,6 +228,7 @@ pub fn menu(harness: &mut Harness<'static, App>, menu: &str, item: &str) {
 
 /// Scrolls to the widget with this label, as a user would, and clicks it.
 pub fn click(harness: &mut Harness<'static, App>, label: &str) {
+    settle(harness);
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();

@@ -47,3 +47,7 @@ mod safe_exports;
 
 /// Saving onto a full disk or into a read-only folder.
 mod save_failures;
+
+/// Never lose an edit: recovery copies on every path, one a window, saves off the window's
+/// thread, damaged text refused.
+mod recovery;
