@@ -27,6 +27,18 @@ pub struct Cli {
     /// Print the time from start to the first drawn frame, then quit (for measuring).
     #[arg(long, hide = true)]
     pub first_frame_then_quit: bool,
+    /// Seconds between recovery copies of unsaved work (default 30); for the tests that
+    /// kill the app mid-work.
+    #[arg(long, hide = true, value_parser = parse_seconds)]
+    pub autosave_every: Option<std::time::Duration>,
+}
+
+/// A number of seconds, fractions allowed.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| format!("not a number of seconds: {text}"))
 }
 
 /// The commands that need no window.

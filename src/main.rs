@@ -28,6 +28,7 @@ fn main() -> ExitCode {
                 first_frame_then_quit: args.first_frame_then_quit.then_some(started),
                 // The same folder eframe keeps the window state in.
                 recovery_dir: eframe::storage_dir("industry-desk"),
+                autosave_every: args.autosave_every.unwrap_or(AppConfig::default().autosave_every),
                 ..AppConfig::default()
             };
             run_window(config)

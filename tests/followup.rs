@@ -141,6 +141,17 @@ fn arrow_keys_move_the_selection() {
     harness.key_press(Key::ArrowUp);
     harness.run();
     harness.get_by_label("Nhiệm vụ 2");
+
+    // Space ticks the selected directive done today, and again not done.
+    let done = |harness: &egui_kittest::Harness<'_, industry_desk::App>| {
+        harness.state().document().dataset().directives[1].completed_on
+    };
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(done(&harness), Some(TODAY));
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(done(&harness), None);
 }
 
 #[test]

@@ -51,3 +51,6 @@ mod save_failures;
 /// Never lose an edit: recovery copies on every path, one a window, saves off the window's
 /// thread, damaged text refused.
 mod recovery;
+
+/// The real binary in a real window under Xvfb, driven by xdotool, killed with SIGKILL.
+mod e2e;

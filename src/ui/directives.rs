@@ -388,22 +388,29 @@ fn date_filter(ui: &mut egui::Ui, text: &mut String, value: &mut Option<Date>, n
     }
 }
 
-/// Arrow keys move the selection, Enter edits its text, Delete removes it (undo brings it
-/// back) — while no text field has the keyboard.
+/// Arrow keys move the selection, Enter edits its text, Space ticks it done (or not done),
+/// Delete removes it (undo brings it back) — while no text field has the keyboard.
 fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     if ui.ctx().text_edit_focused() {
         return;
     }
-    // With a button or box focused, egui's own arrow-key focus moves take the arrows.
+    // With a button or box focused, egui's own arrow-key focus moves take the arrows (and
+    // Space presses the focused button).
     let nothing_focused = ui.ctx().memory(|m| m.focused().is_none());
-    let (down, up, enter, delete) = ui.input_mut(|i| {
+    let (down, up, enter, space, delete) = ui.input_mut(|i| {
+        let mut key = |key| nothing_focused && i.consume_key(egui::Modifiers::NONE, key);
         (
-            nothing_focused && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
-            nothing_focused && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
-            nothing_focused && i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            key(egui::Key::ArrowDown),
+            key(egui::Key::ArrowUp),
+            key(egui::Key::Enter),
+            key(egui::Key::Space),
             i.consume_key(egui::Modifiers::NONE, egui::Key::Delete),
         )
     });
+    if space && let Some(directive) = state.selected.and_then(|id| view.dataset.directive(id)) {
+        let on = directive.completed_on.is_none().then_some(view.today);
+        actions.push(Action::SetCompleted { id: directive.id, on });
+    }
     if !(down || up || enter || delete) {
         return;
     }

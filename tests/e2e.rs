@@ -1,0 +1,308 @@
+//! The real binary, started as a user starts it: on a file given on the command line (what
+//! a double-click, the recent-files list and a desktop entry do), in a real window under a
+//! virtual X display (Xvfb), driven with real key presses and mouse clicks (xdotool), then
+//! killed with SIGKILL — a crash, a power cut, a laptop that runs flat — and started again.
+//!
+//! Needs Debian's `xvfb` and `xdotool` (README, CI). What the tests read from outside: the
+//! window title ("● " while unsaved), the recovery folder, and the data file itself.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use industry_desk::model::{Dataset, DirectiveId};
+use industry_desk::{dataset, storage};
+
+/// How long any one thing may take to happen (the debug build under software OpenGL is
+/// slow to show its first frame on a busy machine).
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A virtual X display, stopped when dropped.
+struct Display {
+    xvfb: Child,
+    name: String,
+}
+
+impl Display {
+    /// Starts Xvfb on a free display number (Xvfb picks it and writes it out). One at a
+    /// time: two servers starting at once can both pick the same number.
+    fn start() -> Display {
+        static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut xvfb = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("Xvfb could not start ({e}): install xvfb (see README)"));
+        let mut line = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let number: u32 = line.trim().parse().unwrap_or_else(|_| panic!("Xvfb said {line:?}"));
+        Display { xvfb, name: format!(":{number}") }
+    }
+
+    /// Runs xdotool on this display; its output.
+    fn xdotool(&self, args: &[&str]) -> String {
+        let out =
+            Command::new("xdotool").args(args).env("DISPLAY", &self.name).output().unwrap_or_else(
+                |e| panic!("xdotool could not run ({e}): install xdotool (see README)"),
+            );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
+
+/// The places a user's machine keeps things: the app's data folder (recovery copies,
+/// settings) and home, both fresh for each test.
+struct Machine {
+    _dir: tempfile::TempDir,
+    data_home: PathBuf,
+    home: PathBuf,
+    files: PathBuf,
+}
+
+impl Machine {
+    fn new() -> Machine {
+        let dir = tempfile::tempdir().unwrap();
+        let (data_home, home, files) =
+            (dir.path().join("data"), dir.path().join("home"), dir.path().join("files"));
+        for folder in [&data_home, &home, &files] {
+            fs::create_dir_all(folder).unwrap();
+        }
+        Machine { _dir: dir, data_home, home, files }
+    }
+
+    /// A data file of the built-in dataset.
+    fn data_file(&self, name: &str) -> PathBuf {
+        let path = self.files.join(name);
+        storage::save(&path, &dataset::builtin()).unwrap();
+        path
+    }
+
+    /// The recovery copies there are now (the work, not their meta and lock files).
+    fn copies(&self) -> Vec<PathBuf> {
+        let folder = self.data_home.join("industry-desk").join("recovery");
+        let Ok(entries) = fs::read_dir(folder) else { return Vec::new() };
+        entries
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                name.ends_with(".ron") && !name.ends_with(".meta.ron") && !name.starts_with('.')
+            })
+            .collect()
+    }
+}
+
+/// The app's window, as a running process.
+struct Window<'d> {
+    display: &'d Display,
+    process: Child,
+    id: String,
+}
+
+impl<'d> Window<'d> {
+    /// Starts the binary on `file` as a double-click does, with recovery copies every
+    /// second, and waits for its window to show the file.
+    fn open(display: &'d Display, machine: &Machine, file: &Path) -> Window<'d> {
+        let binary = std::env::var_os("INDUSTRY_DESK_BIN")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_industry-desk")));
+        let log_path = machine.home.join(format!("{}.log", file.file_name().unwrap().display()));
+        let log = fs::File::create(&log_path).unwrap();
+        let mut process = Command::new(binary)
+            .arg(file)
+            .args(["--lang", "vi", "--autosave-every", "1"])
+            .env("DISPLAY", &display.name)
+            .env("XDG_DATA_HOME", &machine.data_home)
+            .env("HOME", &machine.home)
+            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .expect("the binary starts");
+        let pid = process.id().to_string();
+        let id = wait_for("the window", || {
+            if let Ok(Some(status)) = process.try_wait() {
+                let said = fs::read_to_string(&log_path).unwrap_or_default();
+                panic!("the app ended before showing its window ({status}): {said}");
+            }
+            let found = display.xdotool(&["search", "--pid", &pid]);
+            found.lines().next().map(str::to_owned)
+        });
+        let window = Window { display, process, id };
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        window.wait_for_title(&format!("{name} — "));
+        window
+    }
+
+    fn title(&self) -> String {
+        self.display.xdotool(&["getwindowname", &self.id])
+    }
+
+    /// Waits until the title starts with `start` ("● " while unsaved).
+    fn wait_for_title(&self, start: &str) {
+        wait_for(&format!("the title to start with {start:?}"), || {
+            self.title().starts_with(start).then_some(())
+        });
+    }
+
+    /// Brings the window to the front with the keyboard (no window manager runs under Xvfb
+    /// to do it; keys reach only the window on top).
+    fn bring_forward(&self) {
+        self.display.xdotool(&["windowraise", &self.id]);
+        self.display.xdotool(&["windowfocus", "--sync", &self.id]);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    /// Sends key presses (xdotool names: "ctrl+4", "Down", "space", "Return") to the window.
+    fn keys(&self, keys: &[&str]) {
+        self.bring_forward();
+        for key in keys {
+            self.display.xdotool(&["key", "--clearmodifiers", key]);
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+
+    /// Presses Enter on the recovery offer (its default button, Restore) until the window
+    /// shows restored, unsaved work. The offer comes a moment after the window, once the
+    /// copies are found; an Enter before it does nothing.
+    fn restore_with_enter(&self) {
+        wait_for("the restored work", || {
+            self.keys(&["Return"]);
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(2) {
+                if self.title().starts_with("● ") {
+                    return Some(());
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            None
+        });
+    }
+
+    /// Clicks at a point of the window (it sits at the screen's top left).
+    fn click(&self, x: u32, y: u32) {
+        self.bring_forward();
+        self.display.xdotool(&["mousemove", &x.to_string(), &y.to_string(), "click", "1"]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    /// SIGKILL: no save, no cleanup, no goodbye.
+    fn kill(mut self) {
+        self.process.kill().unwrap();
+        self.process.wait().unwrap();
+    }
+}
+
+impl Drop for Window<'_> {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// Polls `found` until it gives a value, for at most [`PATIENCE`].
+fn wait_for<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T {
+    let started = Instant::now();
+    loop {
+        if let Some(value) = found() {
+            return value;
+        }
+        assert!(started.elapsed() < PATIENCE, "waited {PATIENCE:?} for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn is_done(data: &Dataset, id: u32) -> bool {
+    data.directive(DirectiveId(id)).unwrap().completed_on.is_some()
+}
+
+/// Waits until a recovery copy holds directives `ids` done.
+fn wait_for_copy_with(machine: &Machine, ids: &[u32]) {
+    wait_for(&format!("a recovery copy with {ids:?} done"), || {
+        machine
+            .copies()
+            .iter()
+            .filter_map(|copy| storage::load(copy).ok())
+            .any(|copy| ids.iter().all(|&id| is_done(&copy, id)))
+            .then_some(())
+    });
+}
+
+/// Where the Chỉ đạo tab sits in the 1280×800 window (the tab bar, from a screenshot).
+const DIRECTIVES_TAB: (u32, u32) = (476, 49);
+
+#[test]
+fn work_on_a_file_opened_from_the_command_line_survives_sigkill() {
+    let (display, machine) = (Display::start(), Machine::new());
+    let file = machine.data_file("du-lieu.ron");
+    let window = Window::open(&display, &machine, &file);
+    // A click on the tab, then the keyboard: the first directive ticked done.
+    window.click(DIRECTIVES_TAB.0, DIRECTIVES_TAB.1);
+    window.keys(&["Down", "space"]);
+    window.wait_for_title("● ");
+    wait_for_copy_with(&machine, &[1]);
+    // A second edit after the first copy: the next copy (a second later) has it too.
+    window.keys(&["Down", "space"]);
+    wait_for_copy_with(&machine, &[1, 2]);
+    window.kill();
+    assert_eq!(storage::load(&file).unwrap(), dataset::builtin(), "nothing was saved");
+    assert_eq!(machine.copies().len(), 1, "the copy outlives the process");
+
+    // Started again on the same file: the offer is there and Enter restores.
+    let window = Window::open(&display, &machine, &file);
+    assert_eq!(machine.copies().len(), 1, "opening the file kept the copy");
+    window.restore_with_enter();
+    window.wait_for_title("● du-lieu.ron");
+    window.keys(&["ctrl+s"]);
+    window.wait_for_title("du-lieu.ron — ");
+    let saved = storage::load(&file).unwrap();
+    assert!(is_done(&saved, 1) && is_done(&saved, 2), "the file holds both edits");
+    wait_for("the copy to go once saved", || machine.copies().is_empty().then_some(()));
+    window.kill();
+    assert!(storage::backup_path(&file).exists(), "the file before the save is the .bak");
+}
+
+#[test]
+fn two_windows_on_two_files_both_killed_are_both_recovered() {
+    let (display, machine) = (Display::start(), Machine::new());
+    let (a, b) = (machine.data_file("a.ron"), machine.data_file("b.ron"));
+    let window_a = Window::open(&display, &machine, &a);
+    let window_b = Window::open(&display, &machine, &b);
+    window_a.keys(&["ctrl+4", "Down", "space"]);
+    window_b.keys(&["ctrl+4", "Down", "Down", "Down", "space"]);
+    window_a.wait_for_title("● ");
+    window_b.wait_for_title("● ");
+    wait_for_copy_with(&machine, &[1]);
+    wait_for_copy_with(&machine, &[3]);
+    assert_eq!(machine.copies().len(), 2, "one copy each");
+    window_a.kill();
+    window_b.kill();
+
+    // a first: its own copy is offered first; restored and saved.
+    let window = Window::open(&display, &machine, &a);
+    window.restore_with_enter();
+    window.wait_for_title("● a.ron");
+    window.keys(&["ctrl+s"]);
+    window.wait_for_title("a.ron — ");
+    let saved_a = storage::load(&a).unwrap();
+    assert!(is_done(&saved_a, 1) && !is_done(&saved_a, 3), "a has its own edit only");
+
+    // b, in a second window while the first still runs: b's copy is offered there.
+    let second = Window::open(&display, &machine, &b);
+    second.restore_with_enter();
+    second.wait_for_title("● b.ron");
+    second.keys(&["ctrl+s"]);
+    second.wait_for_title("b.ron — ");
+    let saved_b = storage::load(&b).unwrap();
+    assert!(is_done(&saved_b, 3) && !is_done(&saved_b, 1), "b has its own edit only");
+    wait_for("both copies to go", || machine.copies().is_empty().then_some(()));
+}
