@@ -18,8 +18,20 @@ fn charts(c: &mut Criterion) {
 
     let today = jiff::civil::date(2026, 11, 26);
     let directives = synth::with_directives(dataset::builtin(), 500, 10_000, today, 1);
-    c.bench_function("search index of 10.000 directives (once per edit)", |b| {
+    c.bench_function("search index of 10.000 directives, made afresh", |b| {
         b.iter(|| followup::search_index(std::hint::black_box(&directives)))
+    });
+    // After an edit while a search is typed: one directive's text changed.
+    let mut edited = directives.clone();
+    edited.directives[5_000].text.push_str(" (đã sửa)");
+    let mut kept = followup::SearchIndex::default();
+    kept.update(&directives);
+    c.bench_function("search index of 10.000 directives, brought up to one edit", |b| {
+        let mut flip = false;
+        b.iter(|| {
+            flip = !flip;
+            kept.update(std::hint::black_box(if flip { &edited } else { &directives }))
+        })
     });
     let index = followup::search_index(&directives);
     let filter = Filter { text: "ra soat".to_owned(), ..Filter::default() };

@@ -46,8 +46,8 @@ pub struct State {
     focus_search: bool,
     /// The rows the filter keeps, for the revision, filter, order and day they were made.
     rows: Option<(RowsKey, Vec<usize>)>,
-    /// The directives' folded search text, for the revision it was made for.
-    search_index: Option<(u64, Vec<String>)>,
+    /// The directives' folded search text, and the revision it was brought up to.
+    search_index: Option<(u64, followup::SearchIndex)>,
     meeting_form: MeetingForm,
 }
 
@@ -163,13 +163,15 @@ impl State {
             // The index is made only while words are searched: an edit then costs no
             // folding of every directive's text when nobody searches.
             let searching = !self.filter.text.trim().is_empty();
-            if searching
-                && !matches!(&self.search_index, Some((revision, _)) if *revision == view.revision)
-            {
-                self.search_index = Some((view.revision, followup::search_index(view.dataset)));
+            if searching {
+                let (revision, index) = self.search_index.get_or_insert_default();
+                if index.folded().is_empty() || *revision != view.revision {
+                    index.update(view.dataset);
+                    *revision = view.revision;
+                }
             }
             let index = match &self.search_index {
-                Some((_, index)) if searching => index.as_slice(),
+                Some((_, index)) if searching => index.folded(),
                 _ => &[],
             };
             let rows = followup::select(
