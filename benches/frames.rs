@@ -158,7 +158,7 @@ fn frames_while_writing(harness: &mut Harness<'_, App>, today: jiff::civil::Date
     let mut saving = Vec::new();
     // Each frame's wall time (what the user sees) and the window thread's CPU time (what
     // the frame itself costs, without waiting for a core the worker holds).
-    let mut step_timed = |harness: &mut Harness<'_, App>, into: &mut Vec<(Duration, Duration)>| {
+    let step_timed = |harness: &mut Harness<'_, App>, into: &mut Vec<(Duration, Duration)>| {
         let (wall, cpu) = (std::time::Instant::now(), cpu_time::ThreadTime::now());
         harness.step();
         into.push((wall.elapsed(), cpu.elapsed()));

@@ -184,21 +184,55 @@ pub fn select(
     today: Date,
     due_soon_days: i32,
 ) -> Vec<usize> {
+    let all = 0..dataset.directives.len();
+    let mut kept = keep(dataset, index, filter, today, due_soon_days, all);
+    sort_rows(dataset, &mut kept, sort, today);
+    kept
+}
+
+/// As [`select`], looking only among `rows`: what [`select`] gave for a filter this one
+/// narrows (the same but for more words typed after its own), in the same order.
+pub fn select_among(
+    dataset: &Dataset,
+    index: &[String],
+    filter: &Filter,
+    today: Date,
+    due_soon_days: i32,
+    rows: &[usize],
+) -> Vec<usize> {
+    keep(dataset, index, filter, today, due_soon_days, rows.iter().copied())
+}
+
+/// Whether the search `narrower` can only keep directives that `wider` keeps: its folded
+/// words are those of `wider` with more typed after them.
+pub fn narrows(narrower: &str, wider: &str) -> bool {
+    fold(narrower).starts_with(&fold(wider))
+}
+
+/// The directives among `candidates` that `filter` keeps.
+fn keep(
+    dataset: &Dataset,
+    index: &[String],
+    filter: &Filter,
+    today: Date,
+    due_soon_days: i32,
+    candidates: impl Iterator<Item = usize>,
+) -> Vec<usize> {
     let folded = fold(&filter.text);
     // One prepared searcher a word (SIMD memmem): a keystroke scans every directive's
     // text, megabytes for a province's file, and `str::contains` took most of that frame.
     let words: Vec<memchr::memmem::Finder<'_>> =
         folded.split_whitespace().map(memchr::memmem::Finder::new).collect();
-    let mut kept: Vec<usize> = dataset
-        .directives
-        .iter()
-        .enumerate()
-        .filter(|(i, d)| {
-            keeps(d, filter, today, due_soon_days)
-                && words.iter().all(|word| word.find(index[*i].as_bytes()).is_some())
+    candidates
+        .filter(|&i| {
+            keeps(&dataset.directives[i], filter, today, due_soon_days)
+                && words.iter().all(|word| word.find(index[i].as_bytes()).is_some())
         })
-        .map(|(i, _)| i)
-        .collect();
+        .collect()
+}
+
+/// Puts `kept` in `sort` order.
+fn sort_rows(dataset: &Dataset, kept: &mut [usize], sort: SortBy, today: Date) {
     let directives = &dataset.directives;
     match sort {
         SortBy::FileOrder => {}
@@ -218,7 +252,6 @@ pub fn select(
             });
         }
     }
-    kept
 }
 
 /// Whether the directive passes every part of the filter but the words.
@@ -492,5 +525,24 @@ mod tests {
         index.update(&data);
         assert_eq!(index.folded(), search_index(&data).as_slice());
         assert!(index.folded().iter().any(|t| t.contains("bai thai")));
+    }
+
+    #[test]
+    fn a_narrower_search_among_the_wider_ones_rows_finds_the_same() {
+        let today = date(2019, 10, 1);
+        let data = crate::synth::with_directives(dataset::builtin(), 20, 400, today, 7);
+        let index = search_index(&data);
+        for (wider, narrower) in
+            [("", "ra"), ("ra", "ra soat"), ("ra soat", "ra soatx"), ("d", "dau tu")]
+        {
+            assert!(narrows(narrower, wider));
+            for sort in [SortBy::FileOrder, SortBy::Deadline, SortBy::Status, SortBy::Unit] {
+                let filter = |text: &str| Filter { text: text.to_owned(), ..Filter::default() };
+                let rows = select(&data, &index, &filter(wider), sort, today, 7);
+                let among = select_among(&data, &index, &filter(narrower), today, 7, &rows);
+                assert_eq!(among, select(&data, &index, &filter(narrower), sort, today, 7));
+            }
+        }
+        assert!(!narrows("ra", "ra soat") && !narrows("ra  soat", "ra soat"));
     }
 }

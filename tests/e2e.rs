@@ -7,7 +7,6 @@
 //! window title ("● " while unsaved), the recovery folder, and the data file itself.
 
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -26,21 +25,63 @@ struct Display {
 }
 
 impl Display {
-    /// Starts Xvfb on a free display number (Xvfb picks it and writes it out). One at a
-    /// time: two servers starting at once can both pick the same number.
+    /// Starts Xvfb on a free display number. The number is chosen here, one server at a
+    /// time: Xvfb's own search (`-displayfd`) probes the numbers of servers already running
+    /// and can unsettle their sockets.
     fn start() -> Display {
         static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut xvfb = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("Xvfb could not start ({e}): install xvfb (see README)"));
-        let mut line = String::new();
-        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let number: u32 = line.trim().parse().unwrap_or_else(|_| panic!("Xvfb said {line:?}"));
-        Display { xvfb, name: format!(":{number}") }
+        // Far from the :0 of a desktop and from each other run of the tests.
+        let base = 200 + std::process::id() % 500;
+        for number in base..base + 100 {
+            let taken = Path::new(&format!("/tmp/.X{number}-lock")).exists()
+                || Path::new(&format!("/tmp/.X11-unix/X{number}")).exists();
+            if taken {
+                continue;
+            }
+            let name = format!(":{number}");
+            let xvfb = Command::new("Xvfb")
+                // -noreset: the server would otherwise reset when its last client leaves
+                // (a killed window, each xdotool call) and refuse the next one meanwhile.
+                .args([
+                    name.as_str(),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                    "-noreset",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| {
+                    panic!("Xvfb could not start ({e}): install xvfb (see README)")
+                });
+            let mut display = Display { xvfb, name };
+            let ready = wait_for("the X server to start", || {
+                if let Ok(Some(_)) = display.xvfb.try_wait() {
+                    return Some(false);
+                }
+                let answers = Command::new("xdotool")
+                    .arg("getdisplaygeometry")
+                    .env("DISPLAY", &display.name)
+                    .output()
+                    .is_ok_and(|out| out.status.success());
+                answers.then_some(true)
+            });
+            if ready {
+                return display;
+            }
+        }
+        panic!("no free display number from :{base}");
+    }
+
+    /// Whether the X server still runs, for failure messages.
+    fn state(&self) -> String {
+        let running = Command::new("kill").args(["-0", &self.xvfb.id().to_string()]).status();
+        let running = running.is_ok_and(|status| status.success());
+        format!("display {}, Xvfb {}", self.name, if running { "running" } else { "gone" })
     }
 
     /// Runs xdotool on this display; its output.
@@ -55,7 +96,8 @@ impl Display {
 
 impl Drop for Display {
     fn drop(&mut self) {
-        let _ = self.xvfb.kill();
+        // SIGTERM, so the server removes its lock and socket for the next one.
+        let _ = Command::new("kill").arg(self.xvfb.id().to_string()).status();
         let _ = self.xvfb.wait();
     }
 }
@@ -132,7 +174,8 @@ impl<'d> Window<'d> {
         let id = wait_for("the window", || {
             if let Ok(Some(status)) = process.try_wait() {
                 let said = fs::read_to_string(&log_path).unwrap_or_default();
-                panic!("the app ended before showing its window ({status}): {said}");
+                let server = display.state();
+                panic!("the app ended before showing its window ({status}): {said} ({server})");
             }
             let found = display.xdotool(&["search", "--pid", &pid]);
             found.lines().next().map(str::to_owned)

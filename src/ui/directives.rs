@@ -44,8 +44,11 @@ pub struct State {
     due_to_text: String,
     /// Put the keyboard in the search box on the next frame (Ctrl+F).
     focus_search: bool,
-    /// The rows the filter keeps, for the revision, filter, order and day they were made.
-    rows: Option<(RowsKey, Vec<usize>)>,
+    /// The rows the filter kept lately, most recent first, each with the revision, filter,
+    /// order and day it was made for: a keystroke that goes back to an earlier search
+    /// (Backspace) finds its rows here, and one that types further searches only among the
+    /// rows of the search it narrows.
+    rows: std::collections::VecDeque<(RowsKey, Vec<usize>)>,
     /// The directives' folded search text, and the revision it was brought up to.
     search_index: Option<(u64, followup::SearchIndex)>,
     meeting_form: MeetingForm,
@@ -67,7 +70,7 @@ impl Default for State {
             due_from_text: String::new(),
             due_to_text: String::new(),
             focus_search: false,
-            rows: None,
+            rows: std::collections::VecDeque::new(),
             search_index: None,
             meeting_form: MeetingForm::default(),
         }
@@ -158,35 +161,48 @@ impl State {
     fn rows(&mut self, view: &View) -> &[usize] {
         let key: RowsKey =
             (view.revision, self.filter.clone(), self.sort, view.today, self.due_soon_days);
-        let stale = !matches!(&self.rows, Some((k, _)) if *k == key);
-        if stale {
-            // The index is made only while words are searched: an edit then costs no
-            // folding of every directive's text when nobody searches.
-            let searching = !self.filter.text.trim().is_empty();
-            if searching {
-                let (revision, index) = self.search_index.get_or_insert_default();
-                if index.folded().is_empty() || *revision != view.revision {
-                    index.update(view.dataset);
-                    *revision = view.revision;
-                }
-            }
-            let index = match &self.search_index {
-                Some((_, index)) if searching => index.folded(),
-                _ => &[],
-            };
-            let rows = followup::select(
-                view.dataset,
-                index,
-                &self.filter,
-                self.sort,
-                view.today,
-                self.due_soon_days,
-            );
-            self.rows = Some((key, rows));
+        if let Some(at) = self.rows.iter().position(|(k, _)| *k == key) {
+            let hit = self.rows.remove(at).expect("found above");
+            self.rows.push_front(hit);
+            return &self.rows[0].1;
         }
-        &self.rows.as_ref().expect("just made").1
+        // The index is made only while words are searched: an edit then costs no folding of
+        // any directive's text when nobody searches.
+        let searching = !self.filter.text.trim().is_empty();
+        if searching {
+            let (revision, index) = self.search_index.get_or_insert_default();
+            if index.folded().is_empty() || *revision != view.revision {
+                index.update(view.dataset);
+                *revision = view.revision;
+            }
+        }
+        let index = match &self.search_index {
+            Some((_, index)) if searching => index.folded(),
+            _ => &[],
+        };
+        let same_but_words = |k: &RowsKey| {
+            let other = Filter { text: key.1.text.clone(), ..k.1.clone() };
+            (k.0, &other, k.2, k.3, k.4) == (key.0, &key.1, key.2, key.3, key.4)
+        };
+        let wider = self
+            .rows
+            .iter()
+            .find(|(k, _)| same_but_words(k) && followup::narrows(&key.1.text, &k.1.text));
+        let (dataset, today, days) = (view.dataset, view.today, self.due_soon_days);
+        let rows = match wider {
+            Some((_, rows)) => {
+                followup::select_among(dataset, index, &self.filter, today, days, rows)
+            }
+            None => followup::select(dataset, index, &self.filter, self.sort, today, days),
+        };
+        self.rows.push_front((key, rows));
+        self.rows.truncate(KEPT_ROW_SETS);
+        &self.rows[0].1
     }
 }
+
+/// How many recent searches' rows are kept (typing a word and erasing it goes through them).
+const KEPT_ROW_SETS: usize = 8;
 
 /// Draws the directives tab; edits go to `actions`.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
