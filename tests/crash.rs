@@ -1,6 +1,7 @@
 //! Crash-safe saving, proven by killing: a child process saves two versions of a file in
 //! turn, as fast as it can, and is killed (SIGKILL) at a random moment, 200 times. After each
 //! kill the file is either the old or the new version, whole, and loads; so is its `.bak`.
+//! The temp files the killed saves left are removed by the next save.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -85,8 +86,22 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
             assert!(versions.contains(&backup), "kill {kill}: the .bak is neither version");
         }
     }
+    // Killed saves left their temp files; the next save of the file removes every one.
+    let temps = || {
+        std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .count()
+    };
+    let left = temps();
+    storage::save(&target, &versions[0]).unwrap();
+    assert_eq!(temps(), 0, "the {left} temp files killed saves left are gone after a save");
     assert!(seen_bak > 0, "the saves made backups");
     // The kills fell at different points of the saving: both versions were left behind.
     assert!((10..KILLS - 10).contains(&seen_second), "second version left {seen_second} times");
-    eprintln!("{KILLS} kills: the second version left {seen_second} times, a .bak {seen_bak}");
+    eprintln!(
+        "{KILLS} kills: the second version left {seen_second} times, a .bak {seen_bak}, \
+         {left} temp files (removed by the next save)"
+    );
 }

@@ -214,6 +214,19 @@ impl<'d> Window<'d> {
         }
     }
 
+    /// Sends key presses in one go, a few milliseconds apart, as fast typing does.
+    fn keys_at_once(&self, keys: &[&str]) {
+        self.bring_forward();
+        let mut args = vec!["key", "--clearmodifiers"];
+        args.extend_from_slice(keys);
+        self.display.xdotool(&args);
+    }
+
+    /// Waits for the process to end by itself; its exit status.
+    fn wait_for_exit(mut self) -> std::process::ExitStatus {
+        wait_for("the window to close", || self.process.try_wait().unwrap())
+    }
+
     /// Presses Enter on the recovery offer (its default button, Restore) until the window
     /// shows restored, unsaved work. The offer comes a moment after the window, once the
     /// copies are found; an Enter before it does nothing.
@@ -348,4 +361,23 @@ fn two_windows_on_two_files_both_killed_are_both_recovered() {
     let saved_b = storage::load(&b).unwrap();
     assert!(is_done(&saved_b, 3) && !is_done(&saved_b, 1), "b has its own edit only");
     wait_for("both copies to go", || machine.copies().is_empty().then_some(()));
+}
+
+#[test]
+fn quit_right_after_ctrl_s_waits_for_the_save() {
+    let (display, machine) = (Display::start(), Machine::new());
+    // Big enough that its save takes a while (and that it opens in the background).
+    let mut big = dataset::builtin();
+    big.directives[9].text = "Tiếp tục đẩy mạnh hoạt động sản xuất kinh doanh. ".repeat(40_000);
+    let file = machine.files.join("lon.ron");
+    storage::save(&file, &big).unwrap();
+    let window = Window::open(&display, &machine, &file);
+    window.keys(&["ctrl+4", "Down", "space"]);
+    window.wait_for_title("● ");
+    window.keys_at_once(&["ctrl+s", "ctrl+q"]);
+    let status = window.wait_for_exit();
+    assert!(status.success(), "{status}");
+    let saved = storage::load(&file).unwrap();
+    assert!(is_done(&saved, 1), "the save finished before the window closed");
+    assert!(machine.copies().is_empty(), "saved, so no copy is left");
 }
