@@ -187,7 +187,9 @@ fn recover(ui: &mut egui::Ui, offer: &crate::app::OfferView, lang: Lang) -> Opti
     ui.add_space(8.0);
     let mut choice = None;
     ui.horizontal(|ui| {
-        let restore = ui.add_enabled(offer.can_restore, egui::Button::new(&t.restore));
+        // The default answer stands out (Enter presses it).
+        let restore_text = egui::RichText::new(&t.restore).font(theme::bold(15.0));
+        let restore = ui.add_enabled(offer.can_restore, egui::Button::new(restore_text));
         let discard = ui.button(&t.discard);
         let later = ui.button(&t.later);
         // The keyboard starts on the safe default, so Enter restores (or keeps for later).
