@@ -42,7 +42,7 @@ fn export(c: &mut Criterion) {
     group.sample_size(20);
     let png = ChartFormat::Png { dpi: paper::DEFAULT_DPI };
     group.bench_function("chart as PNG, 300 dpi", |b| {
-        b.iter(|| paper::chart_file(&builtin, ChartKind::Electricity, png, Lang::Vi).unwrap())
+        b.iter(|| paper::chart_file(&builtin, &ChartKind::electricity(), png, Lang::Vi).unwrap())
     });
     group.finish();
 }

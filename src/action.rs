@@ -5,8 +5,8 @@ use jiff::civil::Date;
 
 use crate::i18n::Lang;
 use crate::model::{
-    Dataset, Directive, DirectiveId, Indicator, Meeting, MeetingId, Observation, Period, Problem,
-    Unit, UnitId, Zone, ZoneId,
+    Dataset, Directive, DirectiveId, Indicator, Letterhead, Meeting, MeetingId, Observation,
+    Period, Problem, Unit, UnitId, Zone, ZoneId,
 };
 
 /// One edit the user made.
@@ -55,6 +55,8 @@ pub enum Action {
     AddIndicator(Box<Indicator>),
     /// Remove an indicator and its figures.
     RemoveIndicator { id: String },
+    /// Put in (or, with `None`, take out) the official report's letterhead.
+    SetLetterhead(Option<Box<Letterhead>>),
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Action>),
 }
@@ -296,6 +298,10 @@ impl Action {
                 dataset.indicators.push(*indicator);
                 Ok(Action::RemoveIndicator { id })
             }
+            Action::SetLetterhead(letterhead) => {
+                let earlier = std::mem::replace(&mut dataset.letterhead, letterhead.map(|l| *l));
+                Ok(Action::SetLetterhead(earlier.map(Box::new)))
+            }
             Action::RemoveIndicator { id } => {
                 let index = dataset
                     .indicators
@@ -348,6 +354,7 @@ impl Action {
             }
             Action::PutObservation { observation, .. } => tidy(&mut observation.source_ref),
             Action::AddIndicator(indicator) => indicator.for_each_text_mut(&mut tidy),
+            Action::SetLetterhead(Some(letterhead)) => letterhead.for_each_text_mut(&mut tidy),
             Action::Batch(actions) => {
                 return actions.iter_mut().map(Action::normalize).sum();
             }
@@ -367,11 +374,6 @@ fn zone_problem(zone: &Zone) -> Option<Problem> {
 /// as `Dataset::validate`).
 fn observation_problem(indicator: &str, observation: &Observation) -> Option<Problem> {
     let probe = Dataset {
-        province: String::new(),
-        source: String::new(),
-        meetings: Vec::new(),
-        units: Vec::new(),
-        directives: Vec::new(),
         indicators: vec![crate::model::Indicator {
             id: indicator.to_owned(),
             name: indicator.to_owned(),
@@ -379,7 +381,7 @@ fn observation_problem(indicator: &str, observation: &Observation) -> Option<Pro
             unit: String::new(),
             observations: vec![observation.clone()],
         }],
-        zones: Vec::new(),
+        ..Dataset::empty()
     };
     probe.validate().into_iter().next()
 }
@@ -522,6 +524,20 @@ mod tests {
             Action::SetText { id: DirectiveId(2), text: "   ".into() },
         ]);
         assert!(batch.apply(&mut data).is_err());
+        assert_eq!(data, original);
+    }
+
+    #[test]
+    fn the_letterhead_is_set_and_undone_in_one_step() {
+        let original = dataset::builtin();
+        let mut data = original.clone();
+        let mut letterhead = data.letterhead_or_default();
+        letterhead.number = Some(5);
+        letterhead.signer_name = "Nguyễn\u{0} Văn A".into();
+        let undo = Action::SetLetterhead(Some(Box::new(letterhead))).apply(&mut data).unwrap();
+        let kept = data.letterhead.as_ref().unwrap();
+        assert_eq!((kept.number, kept.signer_name.as_str()), (Some(5), "Nguyễn Văn A"));
+        let _ = undo.apply(&mut data).unwrap();
         assert_eq!(data, original);
     }
 }

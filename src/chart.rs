@@ -88,6 +88,15 @@ pub struct ProductChart {
 }
 
 impl ProductChart {
+    /// The chart in one line of text: what a screen reader says, what a PDF's figure says
+    /// in words, what tests read.
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> =
+            self.bars.iter().map(|b| format!("{}: {}", b.period_label, b.label)).collect();
+        parts.extend(self.changes.iter().map(|c| c.text.clone()));
+        parts.join(" · ")
+    }
+
     /// The chart of `indicator`: its latest period beside the same period of earlier years.
     pub fn build(indicator: &Indicator, lang: Lang) -> ProductChart {
         let t = &lang.strings().charts;
@@ -259,6 +268,14 @@ pub struct GrowthChart {
 }
 
 impl GrowthChart {
+    /// The chart in one line of text.
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> =
+            self.bars.iter().map(|b| format!("{}: {}", b.label, b.text)).collect();
+        parts.extend(self.missing.iter().cloned());
+        parts.join(" · ")
+    }
+
     /// Each product's latest change: the source's, else computed from last year's value.
     pub fn build(dataset: &Dataset, lang: Lang) -> GrowthChart {
         let t = &lang.strings().charts;
@@ -330,6 +347,14 @@ pub struct ZoneChart {
 }
 
 impl ZoneChart {
+    /// The chart in one line of text.
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> =
+            self.bars.iter().map(|b| format!("{}: {}", b.label, b.value_label)).collect();
+        parts.extend(self.without_area.iter().cloned());
+        parts.join(" · ")
+    }
+
     /// Zones with an area, industrial zones first, then export-processing, then clusters.
     pub fn build(dataset: &Dataset, lang: Lang) -> ZoneChart {
         let t = &lang.strings().charts;

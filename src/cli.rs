@@ -270,16 +270,18 @@ fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
             Ok(out)
         }
         ExportCommand::Chart { chart, file, out, dpi } => {
-            let kind = ChartKind::ALL.into_iter().find(|k| k.slug() == chart).ok_or_else(|| {
-                let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.slug()).collect();
+            let format = ChartFormat::from_path(&out, dpi).map_err(describe)?;
+            let dataset = load_input(file.as_deref(), &out, lang)?;
+            // Any product of the file by its id, as well as growth and zones.
+            let kind = ChartKind::from_slug(&chart, &dataset).ok_or_else(|| {
+                let all = ChartKind::all(&dataset);
+                let names: Vec<&str> = all.iter().map(ChartKind::slug).collect();
                 fill(
                     &lang.strings().export.unknown_chart,
                     &[("chart", &chart), ("names", &names.join(", "))],
                 )
             })?;
-            let format = ChartFormat::from_path(&out, dpi).map_err(describe)?;
-            let dataset = load_input(file.as_deref(), &out, lang)?;
-            let bytes = paper::chart_file(&dataset, kind, format, lang).map_err(describe)?;
+            let bytes = paper::chart_file(&dataset, &kind, format, lang).map_err(describe)?;
             paper::write_file(&out, &bytes).map_err(describe)?;
             Ok(out)
         }

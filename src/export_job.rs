@@ -66,7 +66,7 @@ impl Default for ExportChoices {
             sections: Sections::default(),
             open_only: false,
             landscape: false,
-            chart: ChartKind::Electricity,
+            chart: ChartKind::electricity(),
             format: FormatChoice::Pdf,
             dpi: paper::DEFAULT_DPI,
         }
@@ -119,7 +119,18 @@ impl ExportChoices {
             ExportPurpose::Print | ExportPurpose::ReportPdf => format!("bao-cao-{date}.pdf"),
             ExportPurpose::Chart => {
                 let extension = self.chart_format().extension();
-                format!("bieu-do-{}-{date}.{extension}", self.chart.slug())
+                // An indicator's id comes from the file: only its plain letters and digits
+                // go into a name.
+                let slug: String = self
+                    .chart
+                    .slug()
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+                    .take(40)
+                    .collect();
+                let slug = slug.trim_matches('-');
+                let slug = if slug.is_empty() { "chi-tieu" } else { slug };
+                format!("bieu-do-{slug}-{date}.{extension}")
             }
             ExportPurpose::Xlsx => format!("so-lieu-{date}.xlsx"),
         }
@@ -184,7 +195,7 @@ fn run(
         }
         ExportPurpose::Chart => {
             let format = request.choices.chart_format();
-            paper::chart_file(dataset, request.choices.chart, format, lang).map_err(describe)?
+            paper::chart_file(dataset, &request.choices.chart, format, lang).map_err(describe)?
         }
         ExportPurpose::Xlsx => crate::exchange::to_xlsx(dataset, today, lang)
             .map_err(|error| describe(paper::ExportError::Render { detail: error.to_string() }))?,

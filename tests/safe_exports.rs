@@ -30,6 +30,11 @@ fn hostile_dataset() -> Dataset {
         directive.text = text.to_owned();
     }
     data.indicators[0].name = HOSTILE[3].to_owned();
+    // An indicator the user added, its id as hostile as a file can make it.
+    let mut added = data.indicators[1].clone();
+    added.id = HOSTILE[0].to_owned();
+    added.name = HOSTILE[2].to_owned();
+    data.indicators.push(added);
     data.zones[0].name = HOSTILE[4].to_owned();
     data
 }
@@ -40,7 +45,7 @@ fn suggested_file_names_never_come_from_the_files_texts() {
     let mut choices = ExportChoices::default();
     for format in [FormatChoice::Pdf, FormatChoice::Svg, FormatChoice::Png] {
         choices.format = format;
-        for chart in ChartKind::ALL {
+        for chart in ChartKind::all(&data) {
             choices.chart = chart;
             for purpose in [
                 ExportPurpose::Print,
@@ -91,7 +96,8 @@ fn hostile_texts_stay_text_in_the_pdf() {
 #[test]
 fn hostile_texts_stay_text_in_the_svg() {
     let data = hostile_dataset();
-    let svg = paper::chart_file(&data, ChartKind::Electricity, ChartFormat::Svg, Lang::Vi).unwrap();
+    let svg =
+        paper::chart_file(&data, &ChartKind::electricity(), ChartFormat::Svg, Lang::Vi).unwrap();
     let svg = String::from_utf8(svg).unwrap();
     assert!(!svg.contains("<script"), "no element from a name");
     assert!(svg.contains("&lt;script&gt;"), "the name is escaped text");

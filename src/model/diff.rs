@@ -60,7 +60,7 @@ pub struct Changes {
     pub zones: Counts,
     /// Indicators by id, their name and unit (their figures are counted apart).
     pub indicators: Counts,
-    /// The province or the source sentence differs.
+    /// The province, the source sentence or the letterhead differs.
     pub general: bool,
     /// The same directives, in another order.
     pub reordered: bool,
@@ -112,7 +112,9 @@ impl Changes {
                 old_heads.iter().map(|(id, head)| (*id, head)),
                 new_heads.iter().map(|(id, head)| (*id, head)),
             ),
-            general: older.province != newer.province || older.source != newer.source,
+            general: older.province != newer.province
+                || older.source != newer.source
+                || older.letterhead != newer.letterhead,
             reordered,
         }
     }

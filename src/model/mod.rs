@@ -7,6 +7,7 @@
 
 pub mod diff;
 mod indicator;
+mod letterhead;
 mod meeting;
 mod period;
 mod problem;
@@ -18,6 +19,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 pub use indicator::{Basis, Change, FigureStatus, Indicator, Observation, Qualifier};
+pub use letterhead::Letterhead;
 pub use meeting::{
     Directive, DirectiveId, Meeting, MeetingId, ProgressNote, Unit, UnitId, UnitKind,
 };
@@ -43,6 +45,10 @@ pub struct Dataset {
     pub directives: Vec<Directive>,
     pub indicators: Vec<Indicator>,
     pub zones: Vec<Zone>,
+    /// The official report's letterhead; `None` until someone edits it (the report then
+    /// makes one from the province and the reporting body).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead: Option<Letterhead>,
 }
 
 impl Dataset {
@@ -56,6 +62,7 @@ impl Dataset {
             directives: Vec::new(),
             indicators: Vec::new(),
             zones: Vec::new(),
+            letterhead: None,
         }
     }
 
@@ -102,6 +109,15 @@ impl Dataset {
     /// An id no meeting has.
     pub fn next_meeting_id(&self) -> MeetingId {
         MeetingId(self.meetings.iter().map(|m| m.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// The letterhead the official report prints: the one kept in the file, or one made
+    /// from the province and the latest meeting's reporting body.
+    pub fn letterhead_or_default(&self) -> Letterhead {
+        self.letterhead.clone().unwrap_or_else(|| {
+            let body = self.latest_meeting().map_or("", |m| m.reporting_body.as_str());
+            Letterhead::default_for(&self.province, body)
+        })
     }
 
     /// The latest meeting, where new directives go by default.

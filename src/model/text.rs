@@ -96,6 +96,9 @@ impl Dataset {
         self.directives.iter_mut().for_each(|d| d.for_each_text_mut(f));
         self.indicators.iter_mut().for_each(|i| i.for_each_text_mut(f));
         self.zones.iter_mut().for_each(|z| z.for_each_text_mut(f));
+        if let Some(letterhead) = &mut self.letterhead {
+            letterhead.for_each_text_mut(f);
+        }
     }
 
     /// Every text tidied (done on load, so old files written with combining marks match);

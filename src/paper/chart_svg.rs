@@ -12,12 +12,13 @@ use crate::format;
 use crate::i18n::{Lang, fill};
 use crate::palette;
 
-/// A chart drawing and its size in points.
+/// A chart drawing, its size in points, and what it shows in words (the PDF's alt text).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSvg {
     pub svg: String,
     pub width: f32,
     pub height: f32,
+    pub alt: String,
 }
 
 /// The size of one chart on paper: 17 cm wide, the width of A4 between 2 cm margins.
@@ -146,12 +147,12 @@ fn legend(svg: &mut SvgWriter, y: f32, colour: Color32, derived: bool, computed:
         svg.rect(x, y - 8.0, 12.0, 9.0, colour, None);
         x += 16.0;
         svg.text(x, y, &t.legend_reported, note, Anchor::Start);
-        x += typeface::width(&t.legend_reported, NOTE, false) + 14.0;
+        x += typeface::width(&t.legend_reported, NOTE, typeface::Face::sans(false)) + 14.0;
         svg.rect(x, y - 8.0, 12.0, 9.0, palette::derived_fill(colour), Some((colour, 0.8)));
         hatch(svg, x, y - 8.0, 12.0, y + 1.0, colour);
         x += 16.0;
         svg.text(x, y, &t.legend_derived, note, Anchor::Start);
-        x += typeface::width(&t.legend_derived, NOTE, false) + 14.0;
+        x += typeface::width(&t.legend_derived, NOTE, typeface::Face::sans(false)) + 14.0;
     }
     if computed {
         svg.text(x, y, &t.computed_change, note, Anchor::Start);
@@ -203,7 +204,8 @@ pub fn product(chart: &ProductChart, lang: Lang) -> ChartSvg {
     let derived = chart.bars.iter().any(|b| b.derived);
     let computed = chart.changes.iter().any(|c| c.computed);
     legend(&mut svg, height - 10.0, colour, derived, computed, lang);
-    ChartSvg { svg: svg.finish(), width, height }
+    let alt = format!("{}: {}", chart.title, chart.summary());
+    ChartSvg { svg: svg.finish(), width, height, alt }
 }
 
 /// Every product's change against the same period last year, side by side.
@@ -245,7 +247,8 @@ pub fn growth(chart: &GrowthChart, lang: Lang) -> ChartSvg {
         let text = fill(&lang.strings().charts.growth_missing, &[("names", &names)]);
         svg.text(12.0, height - 10.0, &text, font(NOTE, palette::MUTED), Anchor::Start);
     }
-    ChartSvg { svg: svg.finish(), width, height }
+    let alt = format!("{}: {}", chart.title, chart.summary());
+    ChartSvg { svg: svg.finish(), width, height, alt }
 }
 
 /// Planned area by zone, as horizontal bars with the name above each; zones without an
@@ -299,7 +302,8 @@ pub fn zones(chart: &ZoneChart, lang: Lang) -> ChartSvg {
         let y = height - 10.0 - (notes - 1.0 - index as f32) * NOTE_LINE;
         svg.text(12.0, y, note, font(NOTE, palette::MUTED), Anchor::Start);
     }
-    ChartSvg { svg: svg.finish(), width, height }
+    let alt = format!("{}: {}", chart.title, chart.summary());
+    ChartSvg { svg: svg.finish(), width, height, alt }
 }
 
 #[cfg(test)]

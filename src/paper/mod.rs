@@ -30,14 +30,11 @@ use crate::model::Dataset;
 use crate::storage;
 
 /// A chart that can be exported alone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ChartKind {
-    /// Commercial electricity (điện thương phẩm).
-    Electricity,
-    /// Stone (đá).
-    Stone,
-    /// Planted-forest timber (gỗ rừng trồng).
-    Timber,
+    /// The bars of one product, by its indicator's id: `electricity`, `stone`, `timber`,
+    /// or one the user added.
+    Product(String),
     /// Growth of each product against the same period last year.
     Growth,
     /// Planned area of industrial zones and clusters.
@@ -45,31 +42,37 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    /// Every chart, in the order the app lists them.
-    pub const ALL: [ChartKind; 5] = [
-        ChartKind::Electricity,
-        ChartKind::Stone,
-        ChartKind::Timber,
-        ChartKind::Growth,
-        ChartKind::Zones,
-    ];
+    /// The chart of commercial electricity, the one offered first.
+    pub fn electricity() -> ChartKind {
+        ChartKind::Product("electricity".to_owned())
+    }
+
+    /// Every chart of `dataset`, in the order the app lists them: each product's, then
+    /// growth and zones.
+    pub fn all(dataset: &Dataset) -> Vec<ChartKind> {
+        let mut all: Vec<ChartKind> =
+            dataset.indicators.iter().map(|i| ChartKind::Product(i.id.clone())).collect();
+        all.extend([ChartKind::Growth, ChartKind::Zones]);
+        all
+    }
+
+    /// The chart a command line or file name calls `slug`, if `dataset` has it.
+    pub fn from_slug(slug: &str, dataset: &Dataset) -> Option<ChartKind> {
+        ChartKind::all(dataset).into_iter().find(|kind| kind.slug() == slug)
+    }
 
     /// The indicator a product chart draws (`None` for growth and zones).
-    pub fn indicator_id(self) -> Option<&'static str> {
+    pub fn indicator_id(&self) -> Option<&str> {
         match self {
-            ChartKind::Electricity => Some("electricity"),
-            ChartKind::Stone => Some("stone"),
-            ChartKind::Timber => Some("timber"),
+            ChartKind::Product(id) => Some(id),
             ChartKind::Growth | ChartKind::Zones => None,
         }
     }
 
     /// The name used on the command line and in file names.
-    pub fn slug(self) -> &'static str {
+    pub fn slug(&self) -> &str {
         match self {
-            ChartKind::Electricity => "electricity",
-            ChartKind::Stone => "stone",
-            ChartKind::Timber => "timber",
+            ChartKind::Product(id) => id,
             ChartKind::Growth => "growth",
             ChartKind::Zones => "zones",
         }
@@ -118,7 +121,7 @@ impl ChartFormat {
 #[derive(Debug)]
 pub enum ExportError {
     /// The dataset has no indicator for a product chart.
-    NoSuchProduct { chart: ChartKind },
+    NoSuchProduct { chart: String },
     /// The report was asked for a meeting the dataset does not have.
     NoSuchMeeting { id: u32 },
     /// A PNG resolution outside [`DPI_RANGE`].
@@ -151,9 +154,7 @@ impl ExportError {
     pub fn describe(&self, lang: Lang) -> String {
         let t = &lang.strings().export;
         match self {
-            ExportError::NoSuchProduct { chart } => {
-                fill(&t.no_such_product, &[("chart", &chart.slug())])
-            }
+            ExportError::NoSuchProduct { chart } => fill(&t.no_such_product, &[("chart", chart)]),
             ExportError::NoSuchMeeting { id } => fill(&t.no_such_meeting, &[("id", id)]),
             ExportError::BadDpi { dpi } => fill(
                 &t.bad_dpi,
@@ -169,24 +170,23 @@ impl ExportError {
 }
 
 /// The SVG of one chart of `dataset`.
-pub fn chart_svg(dataset: &Dataset, kind: ChartKind, lang: Lang) -> Result<ChartSvg, ExportError> {
-    Ok(match kind.indicator_id() {
-        Some(id) => {
-            let indicator =
-                dataset.indicator(id).ok_or(ExportError::NoSuchProduct { chart: kind })?;
+pub fn chart_svg(dataset: &Dataset, kind: &ChartKind, lang: Lang) -> Result<ChartSvg, ExportError> {
+    Ok(match kind {
+        ChartKind::Product(id) => {
+            let indicator = dataset
+                .indicator(id)
+                .ok_or_else(|| ExportError::NoSuchProduct { chart: id.clone() })?;
             chart_svg::product(&ProductChart::build(indicator, lang), lang)
         }
-        None if kind == ChartKind::Growth => {
-            chart_svg::growth(&GrowthChart::build(dataset, lang), lang)
-        }
-        None => chart_svg::zones(&ZoneChart::build(dataset, lang), lang),
+        ChartKind::Growth => chart_svg::growth(&GrowthChart::build(dataset, lang), lang),
+        ChartKind::Zones => chart_svg::zones(&ZoneChart::build(dataset, lang), lang),
     })
 }
 
 /// One chart of `dataset` as the bytes of a file in `format`.
 pub fn chart_file(
     dataset: &Dataset,
-    kind: ChartKind,
+    kind: &ChartKind,
     format: ChartFormat,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
@@ -210,7 +210,8 @@ pub fn report_pdf(
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
     let laid_out = report::lay_out(dataset, options, lang)?;
-    pdf::pages(&laid_out.pages, laid_out.spec, &laid_out.title, options.today, lang)
+    let properties = pdf::Properties { title: &laid_out.title, made: Some(options.today), lang };
+    pdf::pages(&laid_out.pages, &laid_out.blocks, &properties)
 }
 
 /// Writes an export atomically: a temp file beside `path`, then a rename, so `path` is

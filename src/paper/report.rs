@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::layout::{self, Align, Block, Cell, Column, FontMeasure, Page, PageSpec, Style, Table};
+use super::layout::{self, Align, Block, Cell, Column, FontMeasure, Marginal, Page, Style, Table};
 use super::{ChartKind, ExportError};
 use crate::chart::ProductChart;
 use crate::followup::{self, SUMMARY_ORDER};
@@ -58,16 +58,18 @@ impl ReportOptions {
     }
 }
 
-/// The report on its pages.
+/// The report on its pages, with the blocks they were laid out from (the PDF's
+/// structure follows them).
 pub struct LaidOut {
     pub pages: Vec<Page>,
-    pub spec: PageSpec,
+    pub blocks: Vec<Block>,
     /// The document title (for the PDF's properties).
     pub title: String,
 }
 
 const BODY: f32 = 10.0;
 const TABLE: f32 = 8.5;
+const FOOTER: f32 = 8.0;
 
 /// Lays the report of `dataset` out on A4 pages.
 pub fn lay_out(
@@ -95,16 +97,17 @@ pub fn lay_out(
     }
     if options.sections.charts {
         section(&mut blocks, &t.charts_title);
-        for kind in ChartKind::ALL {
+        for kind in ChartKind::all(dataset) {
             if kind == ChartKind::Growth {
                 continue;
             }
             // A product the file does not have is simply not drawn.
-            if let Ok(chart) = super::chart_svg(dataset, kind, lang) {
+            if let Ok(chart) = super::chart_svg(dataset, &kind, lang) {
                 blocks.push(Block::Figure {
                     svg: Arc::from(chart.svg),
                     width: chart.width,
                     height: chart.height,
+                    alt: chart.alt,
                 });
                 blocks.push(Block::Space(10.0));
             }
@@ -139,18 +142,22 @@ pub fn lay_out(
         blocks.push(Block::Table(units_table(dataset, &directives, options.today, lang)));
     }
 
-    let spec = PageSpec::a4(options.landscape);
+    let spec = layout::PageSpec::a4(options.landscape);
     let printed = fill(&t.printed_on, &[("date", &format::date(options.today))]);
     let footer = |page: usize, count: usize| {
         let number = fill(&t.page, &[("page", &page), ("count", &count)]);
-        (printed.clone(), number)
+        let style = Style::regular(FOOTER).colour(palette::MUTED);
+        vec![
+            Marginal { text: printed.clone(), style, align: Align::Left, top: false },
+            Marginal { text: number, style, align: Align::Right, top: false },
+        ]
     };
     let pages = layout::lay_out(&blocks, spec, &FontMeasure, &footer);
     let title = match meeting {
         Some(meeting) => format!("{} — {}", t.title, meeting.title),
         None => t.title.clone(),
     };
-    Ok(LaidOut { pages, spec, title })
+    Ok(LaidOut { pages, blocks, title })
 }
 
 fn letterhead(
@@ -247,18 +254,15 @@ fn figures_table(dataset: &Dataset, lang: Lang) -> Table {
             ]);
         }
     }
-    Table {
-        columns: vec![
-            Column::new(&f.indicator, 1.5, Align::Left),
-            Column::new(&f.period, 1.3, Align::Left),
-            Column::new(&f.value, 1.5, Align::Right),
-            Column::new(&f.change, 1.2, Align::Right),
-            Column::new(&f.basis, 1.5, Align::Left),
-            Column::new(&f.status, 1.0, Align::Left),
-        ],
-        rows,
-        size: TABLE,
-    }
+    let columns = vec![
+        Column::new(&f.indicator, 1.5, Align::Left),
+        Column::new(&f.period, 1.3, Align::Left),
+        Column::new(&f.value, 1.5, Align::Right),
+        Column::new(&f.change, 1.2, Align::Right),
+        Column::new(&f.basis, 1.5, Align::Left),
+        Column::new(&f.status, 1.0, Align::Left),
+    ];
+    Table::new(columns, rows, TABLE)
 }
 
 fn directive_counts(directives: &[&Directive], options: &ReportOptions, lang: Lang) -> String {
@@ -314,18 +318,15 @@ fn directives_table(
             ]
         })
         .collect();
-    Table {
-        columns: vec![
-            Column::new(&t.number, 0.6, Align::Right),
-            Column::new(&t.text, 3.9, Align::Left),
-            Column::new(&t.lead, 1.7, Align::Left),
-            Column::new(&t.deadline, 1.05, Align::Left),
-            Column::new(&t.status, 1.5, Align::Left),
-            Column::new(&r.latest_progress, 2.2, Align::Left),
-        ],
-        rows,
-        size: TABLE,
-    }
+    let columns = vec![
+        Column::new(&t.number, 0.6, Align::Right),
+        Column::new(&t.text, 3.9, Align::Left),
+        Column::new(&t.lead, 1.7, Align::Left),
+        Column::new(&t.deadline, 1.05, Align::Left),
+        Column::new(&t.status, 1.5, Align::Left),
+        Column::new(&r.latest_progress, 2.2, Align::Left),
+    ];
+    Table::new(columns, rows, TABLE)
 }
 
 fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: Lang) -> Table {
@@ -347,7 +348,7 @@ fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: 
     columns.push(column(&t.total_col, 0.7));
     columns.extend(SUMMARY_ORDER.iter().map(|status| column(status.label(lang), 1.0)));
     columns.push(column(&t.rate_col, 1.3));
-    Table { columns, rows, size: TABLE }
+    Table::new(columns, rows, TABLE)
 }
 
 #[cfg(test)]

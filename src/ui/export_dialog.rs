@@ -124,14 +124,14 @@ fn meeting_line(meeting: &crate::model::Meeting) -> String {
 }
 
 /// The name of a chart in the dialog: the product's own name from the file.
-fn chart_name(kind: ChartKind, dataset: &Dataset, lang: Lang) -> String {
+fn chart_name(kind: &ChartKind, dataset: &Dataset, lang: Lang) -> String {
     let charts = &lang.strings().charts;
-    match kind.indicator_id() {
-        Some(id) => dataset
+    match kind {
+        ChartKind::Product(id) => dataset
             .indicator(id)
             .map_or_else(|| id.to_owned(), |i| indicator_name(i, lang).to_owned()),
-        None if kind == ChartKind::Growth => charts.growth_title.clone(),
-        None => charts.zones_title.clone(),
+        ChartKind::Growth => charts.growth_title.clone(),
+        ChartKind::Zones => charts.zones_title.clone(),
     }
 }
 
@@ -140,10 +140,11 @@ fn chart_choices(ui: &mut egui::Ui, choices: &mut ExportChoices, dataset: &Datas
     let label = ui.label(&t.chart);
     egui::ComboBox::from_id_salt("export-chart")
         .width(420.0)
-        .selected_text(chart_name(choices.chart, dataset, lang))
+        .selected_text(chart_name(&choices.chart, dataset, lang))
         .show_ui(ui, |ui| {
-            for kind in ChartKind::ALL {
-                ui.selectable_value(&mut choices.chart, kind, chart_name(kind, dataset, lang));
+            for kind in ChartKind::all(dataset) {
+                let name = chart_name(&kind, dataset, lang);
+                ui.selectable_value(&mut choices.chart, kind, name);
             }
         })
         .response

@@ -101,21 +101,13 @@ fn product_view(
     }
     if !chart.bars.is_empty() {
         charts::product_bars(ui, chart, Size::Full { height: 340.0 }, controls, lang);
-        ui.label(egui::RichText::new(summary(chart)).small().color(theme::MUTED));
+        ui.label(egui::RichText::new(chart.summary()).small().color(theme::MUTED));
     }
     if chart.line.is_some() {
         ui.add_space(8.0);
         ui.label(egui::RichText::new(&t.over_time).font(theme::bold(17.0)));
         charts::product_line(ui, chart, 260.0, controls, lang);
     }
-}
-
-/// The chart in one line of text: what a screen reader says, and what tests read.
-pub fn summary(chart: &ProductChart) -> String {
-    let mut parts: Vec<String> =
-        chart.bars.iter().map(|b| format!("{}: {}", b.period_label, b.label)).collect();
-    parts.extend(chart.changes.iter().map(|c| c.text.clone()));
-    parts.join(" · ")
 }
 
 fn legend(ui: &mut egui::Ui, lang: Lang, derived: bool, computed: bool) {
