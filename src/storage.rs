@@ -296,7 +296,7 @@ pub fn to_ron_string(dataset: &Dataset) -> String {
     if !text.chars().any(wants_escape) {
         return text;
     }
-    if text.chars().any(is_forbidden_control) {
+    if crate::model::first_control(text.as_bytes()).is_some() {
         let mut tidied = dataset.clone();
         tidied.normalize();
         return to_ron_string(&tidied);
@@ -329,7 +329,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Empty));
     }
-    if let Some(at) = raw_control(text) {
+    if let Some(at) = crate::model::first_control(text.as_bytes()) {
         let character = text[at..].chars().next().expect("a control character starts there");
         return Err(damaged(path, text, at, character));
     }
@@ -358,29 +358,18 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
             return Err(parse_error(err));
         }
     };
-    if dataset.first_forbidden_control().is_some() {
-        // Written as an escape (`\u{0}`): point at the first escape of a control character.
+    // Written as an escape (`\u{0}`, by an earlier version): only a file with a backslash
+    // can hold one, and only then are its texts walked.
+    if memchr::memchr(b'\\', text.as_bytes()).is_some() && dataset.has_control() {
         let (at, character) = escaped_control(text).unwrap_or((0, '\0'));
         return Err(damaged(path, text, at, character));
     }
-    dataset.normalize();
+    dataset.normalize_loaded();
     let problems = dataset.validate();
     if !problems.is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Invalid(problems)));
     }
     Ok(dataset)
-}
-
-/// The byte offset of the first control character written as is, anywhere in the file.
-/// A byte scan (the file is UTF-8 by now): C0 and DEL are single bytes, C1 is `0xC2`
-/// followed by `0x80..=0x9F`.
-fn raw_control(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().position(|(i, &b)| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-            || b == 0x7F
-            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)))
-    })
 }
 
 /// The byte offset of the first escape sequence that stands for a forbidden control

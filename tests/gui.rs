@@ -266,6 +266,33 @@ fn ctrl_and_a_number_switch_tabs() {
 }
 
 #[test]
+fn keys_typed_fast_after_a_tab_switch_all_count_in_order() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    // All in one frame, as a slow machine takes fast typing: Ctrl+4, then Down, Space,
+    // Down, Space ticks the first two directives.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    for key in [Key::ArrowDown, Key::Space, Key::ArrowDown, Key::Space] {
+        harness.key_press(key);
+    }
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Directives);
+    let done: Vec<bool> = harness
+        .state()
+        .document()
+        .dataset()
+        .directives
+        .iter()
+        .map(|d| d.completed_on.is_some())
+        .collect();
+    assert_eq!(done[..3], [true, true, false], "{done:?}");
+    // Space twice on one directive in one frame: done, then not done again.
+    harness.key_press(Key::Space);
+    harness.key_press(Key::Space);
+    harness.run();
+    assert!(harness.state().document().dataset().directives[1].completed_on.is_some());
+}
+
+#[test]
 fn escape_cancels_the_unsaved_changes_dialog() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
     click(&mut harness, "Chỉ đạo");

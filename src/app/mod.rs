@@ -780,6 +780,16 @@ impl eframe::App for App {
         self.strip_pasted_controls(&ctx);
         if self.modal.is_none() && self.opening.is_none() {
             self.commands.extend(Command::from_shortcuts(&ctx));
+            // A tab switch takes effect in this very frame, so keys typed right after
+            // Ctrl+4 (Down, Space) reach the tab it shows rather than the one it leaves.
+            let tab = &mut self.settings.tab;
+            self.commands.retain(|command| match command {
+                Command::ShowTab(shown) => {
+                    *tab = *shown;
+                    false
+                }
+                _ => true,
+            });
         }
         let lang = self.lang();
         let today = self.today();

@@ -25,7 +25,7 @@ pub use meeting::{
 };
 pub use period::{Period, PeriodKind, PeriodShape};
 pub use problem::Problem;
-pub use text::{is_forbidden_control, tidy};
+pub use text::{first_control, is_forbidden_control, tidy};
 pub use zone::{Zone, ZoneId, ZoneKind};
 
 /// The largest value a figure may hold: far beyond any province's output, small enough that

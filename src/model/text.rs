@@ -20,22 +20,39 @@ pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// The byte offset of the first forbidden control character in UTF-8 `bytes`. A byte scan
+/// (cheaper than decoding characters): C0 and DEL are single bytes, C1 is `0xC2` followed by
+/// `0x80..=0x9F`.
+pub fn first_control(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)))
+    })
+}
+
 /// `text` tidied (see the module docs), without copying when it already is (the common
 /// case). Returns how many control characters were removed.
 pub fn tidy(text: &mut String) -> usize {
     let mut removed = 0;
-    if text.chars().any(is_forbidden_control) {
+    if first_control(text.as_bytes()).is_some() {
         let before = text.chars().count();
         text.retain(|c| !is_forbidden_control(c));
         removed = before - text.chars().count();
     }
+    tidy_clean(text);
+    removed
+}
+
+/// [`tidy`] for a text known to hold no control character (a file that was checked for
+/// them as it was read): NFC and line ends only.
+pub fn tidy_clean(text: &mut String) {
     if text.contains('\r') {
         *text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     if !matches!(is_nfc_quick(text.chars()), unicode_normalization::IsNormalized::Yes) {
         *text = text.nfc().collect();
     }
-    removed
 }
 
 impl Directive {
@@ -101,21 +118,24 @@ impl Dataset {
         }
     }
 
-    /// Every text tidied (done on load, so old files written with combining marks match);
-    /// returns how many control characters were removed.
+    /// Every text tidied; returns how many control characters were removed.
     pub fn normalize(&mut self) -> usize {
         let mut removed = 0;
         self.for_each_text_mut(&mut |text| removed += tidy(text));
         removed
     }
 
-    /// The first forbidden control character in any of its texts.
-    pub fn first_forbidden_control(&mut self) -> Option<char> {
-        let mut found = None;
+    /// Every text in NFC with `\n` line ends, after a load that refused control characters
+    /// (so old files written with combining marks match).
+    pub fn normalize_loaded(&mut self) {
+        self.for_each_text_mut(&mut tidy_clean);
+    }
+
+    /// Whether any of its texts holds a forbidden control character.
+    pub fn has_control(&mut self) -> bool {
+        let mut found = false;
         self.for_each_text_mut(&mut |text| {
-            if found.is_none() {
-                found = text.chars().find(|&c| is_forbidden_control(c));
-            }
+            found = found || first_control(text.as_bytes()).is_some()
         });
         found
     }

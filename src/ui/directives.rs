@@ -407,51 +407,81 @@ fn date_filter(ui: &mut egui::Ui, text: &mut String, value: &mut Option<Date>, n
 }
 
 /// Arrow keys move the selection, Enter edits its text, Space ticks it done (or not done),
-/// Delete removes it (undo brings it back) — while no text field has the keyboard.
+/// Delete removes it (undo brings it back) — while no text field has the keyboard. Keys
+/// are taken in the order they were pressed, however many came in one frame (fast typing,
+/// a slow machine): "Down, Space, Down, Space" ticks two directives.
 fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    use egui::{Event, Key};
     if ui.ctx().text_edit_focused() {
         return;
     }
     // With a button or box focused, egui's own arrow-key focus moves take the arrows (and
-    // Space presses the focused button).
+    // Space and Enter press the focused button); Delete is always the list's.
     let nothing_focused = ui.ctx().memory(|m| m.focused().is_none());
-    let (down, up, enter, space, delete) = ui.input_mut(|i| {
-        let mut key = |key| nothing_focused && i.consume_key(egui::Modifiers::NONE, key);
-        (
-            key(egui::Key::ArrowDown),
-            key(egui::Key::ArrowUp),
-            key(egui::Key::Enter),
-            key(egui::Key::Space),
-            i.consume_key(egui::Modifiers::NONE, egui::Key::Delete),
-        )
+    let keys: Vec<Key> = ui.input_mut(|input| {
+        let mut keys = Vec::new();
+        input.events.retain(|event| match event {
+            Event::Key { key, pressed: true, modifiers, .. }
+                if modifiers.is_none()
+                    && (matches!(key, Key::Delete)
+                        || (nothing_focused
+                            && matches!(
+                                key,
+                                Key::ArrowDown | Key::ArrowUp | Key::Enter | Key::Space
+                            ))) =>
+            {
+                keys.push(*key);
+                false
+            }
+            _ => true,
+        });
+        keys
     });
-    if space && let Some(directive) = state.selected.and_then(|id| view.dataset.directive(id)) {
-        let on = directive.completed_on.is_none().then_some(view.today);
-        actions.push(Action::SetCompleted { id: directive.id, on });
-    }
-    if !(down || up || enter || delete) {
+    if keys.is_empty() {
         return;
     }
     let rows = state.rows(view).to_vec();
     let ids: Vec<DirectiveId> = rows.iter().map(|&i| view.dataset.directives[i].id).collect();
-    let at = state.selected.and_then(|id| ids.iter().position(|x| *x == id));
-    if down || up {
-        let next = match (at, down) {
-            (None, _) => 0,
-            (Some(i), true) => (i + 1).min(ids.len().saturating_sub(1)),
-            (Some(i), false) => i.saturating_sub(1),
-        };
-        state.select(ids.get(next).copied());
-        state.editor.scroll_to_selection = true;
-    }
-    if enter && state.selected.is_some() {
-        state.editor.focus_text();
-    }
-    if delete && let Some(id) = state.selected {
-        actions.push(Action::RemoveDirective { id });
-        let next =
-            at.and_then(|i| ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| ids.get(j))));
-        state.select(next.copied());
+    // Ticks given in this frame, not yet in the dataset (applied at the frame's end).
+    let mut ticked: Vec<(DirectiveId, bool)> = Vec::new();
+    for key in keys {
+        let at = state.selected.and_then(|id| ids.iter().position(|x| *x == id));
+        match key {
+            Key::ArrowDown | Key::ArrowUp => {
+                let next = match (at, key == Key::ArrowDown) {
+                    (None, _) => 0,
+                    (Some(i), true) => (i + 1).min(ids.len().saturating_sub(1)),
+                    (Some(i), false) => i.saturating_sub(1),
+                };
+                state.select(ids.get(next).copied());
+                state.editor.scroll_to_selection = true;
+            }
+            Key::Enter if state.selected.is_some() => state.editor.focus_text(),
+            Key::Space => {
+                let Some(directive) = state.selected.and_then(|id| view.dataset.directive(id))
+                else {
+                    continue;
+                };
+                let done = ticked
+                    .iter()
+                    .rev()
+                    .find(|(id, _)| *id == directive.id)
+                    .map_or(directive.completed_on.is_some(), |(_, done)| *done);
+                ticked.push((directive.id, !done));
+                let on = (!done).then_some(view.today);
+                actions.push(Action::SetCompleted { id: directive.id, on });
+            }
+            Key::Delete => {
+                if let Some(id) = state.selected {
+                    actions.push(Action::RemoveDirective { id });
+                    let next = at.and_then(|i| {
+                        ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| ids.get(j)))
+                    });
+                    state.select(next.copied());
+                }
+            }
+            _ => {}
+        }
     }
 }
 
