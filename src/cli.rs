@@ -77,13 +77,17 @@ pub enum CliCommand {
 /// What `export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// The A4 report as PDF: meeting, figures, charts, directives, results by unit.
+    /// The A4 report: in the administrative layout (Nghị định 30/2020) as PDF or Word, or
+    /// the quick print as PDF — meeting, figures, charts, directives, results by unit.
     Report {
         /// The dataset file (.ron); without it, the built-in dataset.
         file: Option<PathBuf>,
-        /// Where to write the PDF.
+        /// Where to write it; .pdf or .docx says the format.
         #[arg(short, long)]
         out: PathBuf,
+        /// The administrative layout (the default) or the quick print.
+        #[arg(long, value_enum, default_value_t = paper::Layout::Official)]
+        layout: paper::Layout,
         /// The print date and the day statuses are computed on (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_iso_date)]
         today: Option<jiff::civil::Date>,
@@ -96,7 +100,8 @@ pub enum ExportCommand {
         /// Only directives not yet completed.
         #[arg(long)]
         open_only: bool,
-        /// A4 landscape instead of portrait.
+        /// A4 landscape instead of portrait (the quick print; the administrative layout's
+        /// appendix is landscape whenever it lists the directives).
         #[arg(long)]
         landscape: bool,
         /// Leave out the figures table.
@@ -223,6 +228,7 @@ fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
         ExportCommand::Report {
             file,
             out,
+            layout,
             today,
             meeting,
             all_meetings,
@@ -233,10 +239,7 @@ fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
             no_directives,
             no_units,
         } => {
-            let format = ChartFormat::from_path(&out, paper::DEFAULT_DPI).map_err(describe)?;
-            if format != ChartFormat::Pdf {
-                return Err(describe(ExportError::UnknownFormat { path: out }));
-            }
+            let format = paper::ReportFormat::from_path(&out).map_err(describe)?;
             let dataset = load_input(file.as_deref(), &out, lang)?;
             let today = today.unwrap_or_else(|| jiff::Zoned::now().date());
             let mut options = ReportOptions::new(&dataset, today);
@@ -253,7 +256,8 @@ fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
                 directives: !no_directives,
                 units: !no_units,
             };
-            let bytes = paper::report_pdf(&dataset, &options, lang).map_err(describe)?;
+            let bytes =
+                paper::report_file(&dataset, &options, layout, format, lang).map_err(describe)?;
             paper::write_file(&out, &bytes).map_err(describe)?;
             Ok(out)
         }

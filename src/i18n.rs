@@ -76,6 +76,7 @@ pub struct Strings {
     pub import: ImportStrings,
     pub record_forms: RecordFormStrings,
     pub recovery: RecoveryStrings,
+    pub official: OfficialStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +110,121 @@ pub struct AppStrings {
     pub changed_body: String,
     pub overwrite: String,
     pub save_elsewhere: String,
+}
+
+/// The report in the official layout (Nghị định 30/2020): its fixed words and the
+/// sentences made from the data.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialStrings {
+    /// Quốc hiệu.
+    pub nation: String,
+    /// Tiêu ngữ.
+    pub motto: String,
+    /// `{number}` (`05/BC-SCT`).
+    pub number: String,
+    /// `{place}`, `{day}` (1…31), `{day2}` (01…31), `{month}` (a name of `months`),
+    /// `{year}`.
+    pub place_date: String,
+    /// The same without a place.
+    pub date_only: String,
+    /// The months as dates write them (Vietnamese: 01, 02, then 3…12, as the decree asks).
+    pub months: [String; 12],
+    pub kind: String,
+    /// The subject for one meeting: `{date}`.
+    pub subject_meeting: String,
+    /// The subject for every meeting.
+    pub subject_all: String,
+    /// `{addressee}`.
+    pub addressee: String,
+    /// `{chair}`, `{date}`, `{title}`, `{issuer}`.
+    pub intro_meeting: String,
+    /// `{date}`, `{title}`, `{issuer}` (no chair named).
+    pub intro_meeting_no_chair: String,
+    /// `{issuer}`.
+    pub intro_all: String,
+    pub section_production: String,
+    pub sub_output: String,
+    /// `{period}`, `{list}`.
+    pub output_common_period: String,
+    /// `{list}` (the figures are of different periods).
+    pub output_mixed_periods: String,
+    /// `{name}`, `{value}`.
+    pub reached: String,
+    /// `{name}`, `{period}`, `{value}`.
+    pub reached_in: String,
+    /// A derived figure: `{name}`, `{value}`.
+    pub derived: String,
+    /// `{change}` (`tăng 9,5%`), `{year}`.
+    pub against_year: String,
+    /// `{change}`.
+    pub against: String,
+    /// `{qualifier}` (`gần `), `{percent}`.
+    pub up: String,
+    pub down: String,
+    pub level: String,
+    pub no_figures: String,
+    pub sub_zones: String,
+    /// `{list}`.
+    pub zones: String,
+    /// `{name}`, `{area}`.
+    pub zone_with_area: String,
+    /// `{name}`.
+    pub zone_without_area: String,
+    /// `{count}` zones counted together: `{count}`, `{name}`.
+    pub zone_group: String,
+    /// `{n}`, `{title}`.
+    pub figure: String,
+    pub section_directives: String,
+    /// `{total}`, `{list}`.
+    pub directive_counts: String,
+    /// `{appendix}`.
+    pub see_appendix: String,
+    pub open_only: String,
+    /// `{issuer}`, `{addressee}`.
+    pub closing: String,
+    pub recipients: String,
+    pub appendix: String,
+    pub appendix_title: String,
+    /// `{number}`, `{date}` (as `date_only` writes it), `{issuer}`.
+    pub appendix_note: String,
+    pub appendix_directives: String,
+    pub appendix_units: String,
+    pub col_number: String,
+    pub col_text: String,
+    pub col_lead: String,
+    pub col_support: String,
+    pub col_deadline: String,
+    pub col_progress: String,
+    pub none: String,
+    /// The status words of follow-up reports, in `DirectiveStatus` order: done on time,
+    /// done late, in progress, overdue, no deadline.
+    pub statuses: [String; 5],
+    /// The letterhead form reached from the print dialog.
+    pub form_title: String,
+    pub form_open: String,
+    pub form_parent: String,
+    pub form_issuer: String,
+    pub form_symbol: String,
+    pub form_number: String,
+    pub form_number_hint: String,
+    pub form_place: String,
+    pub form_addressee: String,
+    pub form_recipients: String,
+    pub form_authority: String,
+    pub form_signer_title: String,
+    pub form_signer_name: String,
+    pub form_save: String,
+    pub form_reset: String,
+    pub form_bad_number: String,
+    pub form_saved: String,
+    /// The print dialog's choices.
+    pub layout: String,
+    pub layout_official: String,
+    pub layout_quick: String,
+    pub format: String,
+    pub format_pdf: String,
+    pub format_docx: String,
 }
 
 /// Saving, recovery copies and their offer.
@@ -504,6 +620,9 @@ pub struct ExportStrings {
     pub no_such_meeting: String,
     pub bad_dpi: String,
     pub unknown_format: String,
+    /// A report's name ends in neither .pdf nor .docx: `{file}`.
+    pub unknown_report_format: String,
+    pub quick_is_pdf_only: String,
     pub render_failed: String,
     pub menu_print: String,
     pub menu_export_pdf: String,

@@ -55,7 +55,7 @@ fn the_report_is_a4_with_the_meetings_words_as_real_text() {
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("báo cáo.pdf");
     let pdf_arg = pdf.to_str().unwrap();
-    export(&["export", "report", "-o", pdf_arg, "--today", "2026-11-26"]);
+    export(&["export", "report", "-o", pdf_arg, "--layout", "quick", "--today", "2026-11-26"]);
     let text = pdf_text(&pdf);
     for expected in [
         "Điện thương phẩm",
@@ -83,6 +83,8 @@ fn the_report_is_a4_with_the_meetings_words_as_real_text() {
         "report",
         "-o",
         pdf_arg,
+        "--layout",
+        "quick",
         "--today",
         "2026-11-26",
         "--landscape",
@@ -112,6 +114,8 @@ fn a_long_directives_table_spans_pages_with_its_header_on_each() {
         file.to_str().unwrap(),
         "-o",
         pdf.to_str().unwrap(),
+        "--layout",
+        "quick",
         "--today",
         "2019-10-01",
         "--meeting",

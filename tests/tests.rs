@@ -54,3 +54,6 @@ mod recovery;
 
 /// The real binary in a real window under Xvfb, driven by xdotool, killed with SIGKILL.
 mod e2e;
+
+/// The report in the administrative layout, as PDF and as Word, read back.
+mod official;

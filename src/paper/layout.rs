@@ -249,6 +249,8 @@ pub enum Block {
     /// A drawing (SVG) of the given size, shrunk to the content width if wider; `alt` says
     /// in words what it shows. A caption paragraph right after it stays on its page.
     Figure { svg: Arc<str>, width: f32, height: f32, alt: String },
+    /// A short solid rule, centred (under an official document's subject).
+    Rule { length: f32 },
     /// Vertical space.
     Space(f32),
     /// Continue on a new page.
@@ -391,6 +393,8 @@ pub struct Part<'a> {
 const CELL_PAD_X: f32 = 3.0;
 const CELL_PAD_Y: f32 = 2.5;
 const RULE_WIDTH: f32 = 0.5;
+/// The height a [`Block::Rule`] takes.
+const RULE_HEIGHT: f32 = 6.0;
 /// A heading moves to the next page unless this many lines of what follows fit under it.
 const KEEP_LINES: f32 = 3.0;
 
@@ -480,6 +484,7 @@ fn lay_out_part(part: &Part<'_>, first_block: usize, measure: &dyn Measure) -> V
                 };
                 flow.figure(svg, *width, *height, caption);
             }
+            Block::Rule { length } => flow.rule(*length),
             Block::Space(height) => flow.y += height,
             Block::PageBreak => flow.new_page(),
         }
@@ -552,8 +557,19 @@ impl Flow<'_> {
             Block::Figure { width, height, .. } => {
                 height * (self.spec.content_width() / width).min(1.0)
             }
+            Block::Rule { .. } => RULE_HEIGHT,
             Block::Space(_) | Block::PageBreak => 0.0,
         }
+    }
+
+    fn rule(&mut self, length: f32) {
+        self.room_for(RULE_HEIGHT);
+        let x = self.spec.margins.left + (self.spec.content_width() - length).max(0.0) / 2.0;
+        let y = self.y + RULE_HEIGHT / 2.0;
+        let width = RULE_WIDTH * 1.2;
+        let colour = Color32::BLACK;
+        self.page().items.push(Item::Line { from: (x, y), to: (x + length, y), width, colour });
+        self.y += RULE_HEIGHT;
     }
 
     fn text_item(&mut self, x: f32, baseline: f32, text: String, style: Style, word_spacing: f32) {
@@ -669,7 +685,8 @@ impl Flow<'_> {
                     if let Some(share) = line.rule {
                         let rule_width = text_width * share;
                         let rule_x = x + (text_width - rule_width) / 2.0;
-                        let rule_y = baseline + line.style.size * 0.28;
+                        // Clear of the descenders: a rule under the line, not an underline.
+                        let rule_y = baseline + line.style.size * 0.42;
                         self.page().items.push(Item::Line {
                             from: (rule_x, rule_y),
                             to: (rule_x + rule_width, rule_y),
@@ -925,6 +942,12 @@ fn line_width(line: &[Word<'_>], measure: &dyn Measure) -> f32 {
         .sum()
 }
 
+/// Whether a line may break at `c`: any white space but the no-break ones (a no-break
+/// space, a figure space: "Số:      /BC-SCT" keeps its blank for the number).
+fn breaks_line(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
+}
+
 /// Breaks a paragraph of runs into lines of words no wider than `width` (the first line
 /// `first_indent` narrower): at spaces where it can, inside a word only when the word alone
 /// is wider than the line. `\n` always starts a new line; an empty paragraph is one empty
@@ -951,7 +974,7 @@ fn wrap_runs<'t>(
             }
             let mut rest = paragraph;
             loop {
-                let leading = rest.len() - rest.trim_start().len();
+                let leading = rest.len() - rest.trim_start_matches(breaks_line).len();
                 if leading > 0 {
                     pending_space = true;
                     rest = &rest[leading..];
@@ -959,7 +982,7 @@ fn wrap_runs<'t>(
                 if rest.is_empty() {
                     break;
                 }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let end = rest.find(breaks_line).unwrap_or(rest.len());
                 let (text, after) = rest.split_at(end);
                 rest = after;
                 let word_width = measure.width(text, style.size, style.face);

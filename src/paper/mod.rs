@@ -8,7 +8,9 @@
 //! written. Nothing here touches egui's windows or the disk but [`write_file`].
 
 mod chart_svg;
+mod docx;
 pub mod layout;
+pub mod official;
 mod pdf;
 mod png;
 pub mod report;
@@ -79,6 +81,44 @@ impl ChartKind {
     }
 }
 
+/// The look of the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Layout {
+    /// As Nghị định 30/2020 lays an administrative report out, to hand up (PDF or Word).
+    #[default]
+    Official,
+    /// The plain A4 print of figures, charts and tables (PDF).
+    Quick,
+}
+
+/// The file format of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReportFormat {
+    Pdf,
+    /// A Word document (the official layout only).
+    Docx,
+}
+
+impl ReportFormat {
+    /// The format a file name asks for by its extension.
+    pub fn from_path(path: &Path) -> Result<ReportFormat, ExportError> {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("pdf") => Ok(ReportFormat::Pdf),
+            Some("docx") => Ok(ReportFormat::Docx),
+            _ => Err(ExportError::UnknownReportFormat { path: path.to_owned() }),
+        }
+    }
+
+    /// The usual extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Pdf => "pdf",
+            ReportFormat::Docx => "docx",
+        }
+    }
+}
+
 /// A file format for a chart alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChartFormat {
@@ -128,6 +168,10 @@ pub enum ExportError {
     BadDpi { dpi: u32 },
     /// The file name ends in neither .pdf, .svg nor .png.
     UnknownFormat { path: PathBuf },
+    /// A report's file name ends in neither .pdf nor .docx.
+    UnknownReportFormat { path: PathBuf },
+    /// The quick print is a PDF only; Word takes the official layout.
+    QuickIsPdfOnly,
     /// Drawing failed inside the PDF or PNG library (a bug of ours, reported plainly).
     Render { detail: String },
     /// The file could not be written.
@@ -163,6 +207,10 @@ impl ExportError {
             ExportError::UnknownFormat { path } => {
                 fill(&t.unknown_format, &[("file", &path.display())])
             }
+            ExportError::UnknownReportFormat { path } => {
+                fill(&t.unknown_report_format, &[("file", &path.display())])
+            }
+            ExportError::QuickIsPdfOnly => t.quick_is_pdf_only.clone(),
             ExportError::Render { detail } => fill(&t.render_failed, &[("detail", detail)]),
             ExportError::Write(error) => error.describe(lang),
         }
@@ -212,6 +260,43 @@ pub fn report_pdf(
     let laid_out = report::lay_out(dataset, options, lang)?;
     let properties = pdf::Properties { title: &laid_out.title, made: Some(options.today), lang };
     pdf::pages(&laid_out.pages, &laid_out.blocks, &properties)
+}
+
+/// The report of `dataset` in `layout` as the bytes of a file in `format`.
+pub fn report_file(
+    dataset: &Dataset,
+    options: &ReportOptions,
+    layout: Layout,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    match (layout, format) {
+        (Layout::Quick, ReportFormat::Pdf) => report_pdf(dataset, options, lang),
+        (Layout::Quick, ReportFormat::Docx) => Err(ExportError::QuickIsPdfOnly),
+        (Layout::Official, ReportFormat::Pdf) => official_pdf(dataset, options, lang),
+        (Layout::Official, ReportFormat::Docx) => official_docx(dataset, options, lang),
+    }
+}
+
+/// The report in the official layout as the bytes of a PDF file.
+pub fn official_pdf(
+    dataset: &Dataset,
+    options: &ReportOptions,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    let report = official::OfficialReport::build(dataset, options, lang)?;
+    let (pages, blocks) = report.lay_out();
+    let properties = pdf::Properties { title: &report.title, made: Some(options.today), lang };
+    pdf::pages(&pages, &blocks, &properties)
+}
+
+/// The report in the official layout as the bytes of a Word (.docx) file.
+pub fn official_docx(
+    dataset: &Dataset,
+    options: &ReportOptions,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    docx::write(&official::OfficialReport::build(dataset, options, lang)?)
 }
 
 /// Writes an export atomically: a temp file beside `path`, then a rename, so `path` is

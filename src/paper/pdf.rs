@@ -191,7 +191,7 @@ fn tag_tree(blocks: &[Block], mut content: HashMap<Mark, Vec<Identifier>>, lang:
                 }
                 Some(group)
             }
-            Block::Space(_) | Block::PageBreak => None,
+            Block::Rule { .. } | Block::Space(_) | Block::PageBreak => None,
         };
         if let Some(group) = group {
             tree.push(group);
