@@ -26,6 +26,8 @@ pub enum FileKind {
     Png,
     /// An Excel workbook.
     Xlsx,
+    /// A Word document.
+    Docx,
 }
 
 impl FileKind {
@@ -37,6 +39,7 @@ impl FileKind {
             FileKind::Svg => ("SVG", "svg"),
             FileKind::Png => ("PNG", "png"),
             FileKind::Xlsx => ("Excel", "xlsx"),
+            FileKind::Docx => ("Word", "docx"),
         }
     }
 }

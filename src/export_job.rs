@@ -13,15 +13,15 @@ use crate::dialogs::{FileKind, Viewer};
 use crate::i18n::{Lang, fill};
 use crate::job::{Job, Polled};
 use crate::model::{Dataset, MeetingId};
-use crate::paper::{self, ChartFormat, ChartKind, ReportOptions, Sections};
+use crate::paper::{self, ChartFormat, ChartKind, Layout, ReportFormat, ReportOptions, Sections};
 
 /// What the dialog was opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportPurpose {
     /// The report, opened in the PDF viewer to print.
     Print,
-    /// The report, saved where the user chooses.
-    ReportPdf,
+    /// The report, saved where the user chooses (PDF or Word).
+    Report,
     /// One chart, saved where the user chooses.
     Chart,
     /// The whole dataset as an Excel workbook.
@@ -50,6 +50,10 @@ pub enum FormatChoice {
 /// The dialog's choices, kept between exports of one session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportChoices {
+    /// The report's look: the administrative layout or the quick print.
+    pub layout: Layout,
+    /// The saved report's format (printing is always PDF).
+    pub report_format: ReportFormat,
     pub meeting: MeetingChoice,
     pub sections: Sections,
     pub open_only: bool,
@@ -62,6 +66,8 @@ pub struct ExportChoices {
 impl Default for ExportChoices {
     fn default() -> Self {
         ExportChoices {
+            layout: Layout::Official,
+            report_format: ReportFormat::Pdf,
             meeting: MeetingChoice::Latest,
             sections: Sections::default(),
             open_only: false,
@@ -88,6 +94,15 @@ impl ExportChoices {
         options
     }
 
+    /// The report file's format for `purpose`: a print is a PDF, and the quick print has
+    /// no Word file.
+    pub fn report_format(&self, purpose: ExportPurpose) -> ReportFormat {
+        match (purpose, self.layout) {
+            (ExportPurpose::Report, Layout::Official) => self.report_format,
+            _ => ReportFormat::Pdf,
+        }
+    }
+
     /// The chart file's format.
     pub fn chart_format(&self) -> ChartFormat {
         match self.format {
@@ -100,7 +115,12 @@ impl ExportChoices {
     /// What the save dialog asks for.
     pub fn file_kind(&self, purpose: ExportPurpose) -> FileKind {
         match (purpose, self.format) {
-            (ExportPurpose::Print | ExportPurpose::ReportPdf, _) => FileKind::Pdf,
+            (ExportPurpose::Print | ExportPurpose::Report, _) => {
+                match self.report_format(purpose) {
+                    ReportFormat::Pdf => FileKind::Pdf,
+                    ReportFormat::Docx => FileKind::Docx,
+                }
+            }
             (ExportPurpose::Chart, FormatChoice::Pdf) => FileKind::Pdf,
             (ExportPurpose::Chart, FormatChoice::Svg) => FileKind::Svg,
             (ExportPurpose::Chart, FormatChoice::Png) => FileKind::Png,
@@ -116,7 +136,9 @@ impl ExportChoices {
             .strftime("%Y-%m-%d")
             .to_string();
         match purpose {
-            ExportPurpose::Print | ExportPurpose::ReportPdf => format!("bao-cao-{date}.pdf"),
+            ExportPurpose::Print | ExportPurpose::Report => {
+                format!("bao-cao-{date}.{}", self.report_format(purpose).extension())
+            }
             ExportPurpose::Chart => {
                 let extension = self.chart_format().extension();
                 // An indicator's id comes from the file: only its plain letters and digits
@@ -189,9 +211,11 @@ fn run(
 ) -> Result<Finished, String> {
     let describe = |error: paper::ExportError| error.describe(lang);
     let bytes = match request.purpose {
-        ExportPurpose::Print | ExportPurpose::ReportPdf => {
+        ExportPurpose::Print | ExportPurpose::Report => {
             let options = request.choices.report_options(dataset, today);
-            paper::report_pdf(dataset, &options, lang).map_err(describe)?
+            let format = request.choices.report_format(request.purpose);
+            paper::report_file(dataset, &options, request.choices.layout, format, lang)
+                .map_err(describe)?
         }
         ExportPurpose::Chart => {
             let format = request.choices.chart_format();
@@ -254,7 +278,7 @@ mod tests {
         choices.meeting = MeetingChoice::All;
         assert_eq!(choices.report_options(&data, today).meeting, None);
         assert_eq!(
-            choices.suggested_name(ExportPurpose::ReportPdf, &data, today),
+            choices.suggested_name(ExportPurpose::Report, &data, today),
             "bao-cao-2019-07-15.pdf"
         );
         choices.format = FormatChoice::Png;

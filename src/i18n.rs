@@ -218,6 +218,8 @@ pub struct OfficialStrings {
     pub form_reset: String,
     pub form_bad_number: String,
     pub form_saved: String,
+    /// Back from the form to the print dialog.
+    pub form_back: String,
     /// The print dialog's choices.
     pub layout: String,
     pub layout_official: String,

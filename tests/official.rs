@@ -363,3 +363,82 @@ fn the_letterhead_kept_in_the_file_prints_and_a_product_added_gets_its_figure() 
         "the charts there are are named"
     );
 }
+
+// ---- From the window ----
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use industry_desk::app::Modal;
+
+use crate::support::{ScriptedDialogs, click, harness, menu, type_into, wait_for_export};
+
+#[test]
+fn the_window_exports_the_administrative_report_as_word() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("bao-cao.docx");
+    let dialogs = ScriptedDialogs::default();
+    let mut window = harness(&dialogs, None);
+    menu(&mut window, "Tệp", "Xuất báo cáo…");
+    // The administrative layout is the default; Word is one click.
+    let Some(Modal::Export { choices, .. }) = window.state().modal() else { panic!() };
+    assert_eq!(choices.layout, industry_desk::paper::Layout::Official);
+    window.get_by_role_and_label(Role::RadioButton, "Word (.docx)").click();
+    window.run();
+    dialogs.will_pick(&out);
+    window.get_by_label("Lưu thành tệp…").click();
+    window.step();
+    wait_for_export(&mut window);
+    let read = docx_rs::read_docx(&std::fs::read(&out).unwrap()).expect("a Word file");
+    let text: String = read
+        .document
+        .children
+        .iter()
+        .filter_map(|child| match child {
+            docx_rs::DocumentChild::Paragraph(p) => Some(p.raw_text()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("BÁO CÁO") && text.contains("I. TÌNH HÌNH SẢN XUẤT CÔNG NGHIỆP"),
+        "{text}"
+    );
+    assert!(
+        window.state().status_line().contains("bao-cao.docx"),
+        "{}",
+        window.state().status_line()
+    );
+}
+
+#[test]
+fn the_letterhead_form_keeps_its_words_in_the_file_in_one_undo_step() {
+    let mut window = harness(&ScriptedDialogs::default(), None);
+    window.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    window.run();
+    click(&mut window, "Thể thức văn bản…");
+    // A number that is not one is refused with the reason, nothing changed.
+    type_into(&mut window, "Số văn bản", "12a");
+    click(&mut window, "Lưu thể thức");
+    window.get_by_label_contains("Số văn bản phải là số nguyên dương: 12a");
+    assert!(!window.state().document().is_dirty());
+
+    window.get_by_label("Số văn bản").focus();
+    window.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    window.get_by_label("Số văn bản").type_text("12");
+    window.run();
+    type_into(&mut window, "Họ tên người ký", "Nguyễn Văn Bình");
+    click(&mut window, "Lưu thể thức");
+    let kept = window.state().document().dataset().letterhead.clone().expect("kept in the file");
+    assert_eq!((kept.number, kept.signer_name.as_str()), (Some(12), "Nguyễn Văn Bình"));
+    assert!(
+        matches!(window.state().modal(), Some(Modal::Export { .. })),
+        "the dialog stays to print"
+    );
+    assert_eq!(window.state().status_line(), "Đã lưu thể thức văn bản.");
+
+    click(&mut window, "← Quay lại hộp thoại in");
+    click(&mut window, "Huỷ");
+    window.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    window.run();
+    assert!(window.state().document().dataset().letterhead.is_none(), "one Ctrl+Z takes it back");
+}

@@ -277,8 +277,12 @@ fn ctrl_p_opens_the_report_in_the_pdf_viewer() {
 
     let opened = viewer.opened.lock().unwrap().clone();
     assert_eq!(opened.len(), 1, "the viewer was asked once");
+    // The administrative layout, dated the day it is printed.
     let text = pdf_text(&opened[0]);
-    assert!(text.contains("Nguyễn Công Trưởng") && text.contains("Ngày in: 01/10/2019"), "{text}");
+    assert!(
+        text.contains("Nguyễn Công Trưởng") && text.contains("Lạng Sơn, ngày 01 tháng 10 năm 2019"),
+        "{text}"
+    );
     assert!(
         harness.state().status_line().starts_with("Đã mở"),
         "{}",
@@ -312,7 +316,9 @@ fn export_pdf_with_a_section_left_out() {
     let out = folder.path().join("họp.pdf");
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness(&dialogs, None);
-    menu(&mut harness, "Tệp", "Xuất báo cáo PDF…");
+    menu(&mut harness, "Tệp", "Xuất báo cáo…");
+    harness.get_by_role_and_label(Role::RadioButton, "Bản in nhanh").click();
+    harness.run();
     harness.get_by_role_and_label(Role::CheckBox, "Biểu đồ").click();
     harness.get_by_role_and_label(Role::RadioButton, "A4 ngang").click();
     harness.run();
@@ -327,7 +333,7 @@ fn export_pdf_with_a_section_left_out() {
     assert!(harness.state().status_line().contains("họp.pdf"));
 
     // The dialog remembers the choices for the next export.
-    menu(&mut harness, "Tệp", "Xuất báo cáo PDF…");
+    menu(&mut harness, "Tệp", "Xuất báo cáo…");
     let Some(Modal::Export { choices, .. }) = harness.state().modal() else { panic!() };
     assert!(!choices.sections.charts && choices.landscape);
 }

@@ -49,7 +49,7 @@ fn suggested_file_names_never_come_from_the_files_texts() {
             choices.chart = chart;
             for purpose in [
                 ExportPurpose::Print,
-                ExportPurpose::ReportPdf,
+                ExportPurpose::Report,
                 ExportPurpose::Chart,
                 ExportPurpose::Xlsx,
             ] {

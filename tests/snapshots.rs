@@ -41,9 +41,16 @@ fn the_print_and_export_dialogs_look_as_reviewed() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
     harness.run();
     harness.snapshot("print-dialog-vi");
+    click(&mut harness, "Thể thức văn bản…");
+    harness.snapshot("letterhead-form-vi");
     harness.key_press(egui::Key::Escape);
     harness.run();
     click(&mut harness, "English");
+    crate::support::menu(&mut harness, "File", "Export report…");
+    click(&mut harness, "Word (.docx)");
+    harness.snapshot("export-report-dialog-en");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
     crate::support::menu(&mut harness, "File", "Export chart…");
     click(&mut harness, "PNG");
     harness.snapshot("export-chart-dialog-en");

@@ -134,8 +134,12 @@ pub enum Modal {
     /// The file changed on disk since it was opened or saved: overwrite, save elsewhere,
     /// or cancel. `then` runs after a save.
     ChangedOnDisk { then: Option<Command> },
-    /// What to print or export, and how.
-    Export { purpose: ExportPurpose, choices: ExportChoices },
+    /// What to print or export, and how; the letterhead form, once opened from it.
+    Export {
+        purpose: ExportPurpose,
+        choices: ExportChoices,
+        letterhead: Option<ui::letterhead_form::Form>,
+    },
     /// What an import from `file` would add, change and refuse, waiting for a yes.
     ImportPreview { file: PathBuf, plan: crate::exchange::import::Plan },
 }
@@ -461,7 +465,7 @@ impl App {
                 }
                 let purpose = match command {
                     Command::Print => ExportPurpose::Print,
-                    Command::ExportReport => ExportPurpose::ReportPdf,
+                    Command::ExportReport => ExportPurpose::Report,
                     Command::ExportChart => ExportPurpose::Chart,
                     _ => ExportPurpose::Xlsx,
                 };
@@ -470,7 +474,7 @@ impl App {
                     // Nothing to choose: straight to where to save it.
                     self.begin_export(ExportRequest { purpose, choices });
                 } else {
-                    self.modal = Some(Modal::Export { purpose, choices });
+                    self.modal = Some(Modal::Export { purpose, choices, letterhead: None });
                 }
             }
         }
@@ -716,6 +720,12 @@ impl App {
                 self.status_line = fill(&t.done, &[("count", &count), ("file", &file.display())]);
             }
             ui::modals::Answer::Recover(choice) => self.answer_offer(choice),
+            ui::modals::Answer::Letterhead { letterhead, modal } => {
+                // One undo step; the dialog stays, printing with it.
+                self.actions.push(Action::SetLetterhead(letterhead));
+                self.status_line = lang.strings().official.form_saved.clone();
+                self.modal = Some(modal);
+            }
             ui::modals::Answer::Overwrite(then) => {
                 if let Some(path) = self.doc.path().map(Path::to_owned) {
                     self.start_save(path, then);

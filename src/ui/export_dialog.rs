@@ -1,20 +1,24 @@
-//! The print and export dialog: what goes into the report (sections, meeting, only open
-//! directives, paper orientation) or which chart in which format. It edits the choices in
-//! place and says when the user confirms or cancels.
+//! The print and export dialog: the report's layout (the administrative one or the quick
+//! print), its format (PDF or Word), what goes into it (sections, meeting, only open
+//! directives, orientation of the quick print) and its letterhead; or which chart in which
+//! format. It edits the choices in place and says when the user confirms or cancels, or
+//! saves the letterhead.
 
 use crate::chart::indicator_name;
 use crate::export_job::{ExportChoices, ExportPurpose, FormatChoice, MeetingChoice};
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::Dataset;
-use crate::paper::{ChartKind, DPI_RANGE};
-use crate::ui::theme;
+use crate::model::{Dataset, Letterhead};
+use crate::paper::{ChartKind, DPI_RANGE, Layout, ReportFormat};
+use crate::ui::{letterhead_form, theme};
 
 /// What the user did with the dialog this frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Go,
     Cancel,
+    /// Keep this letterhead in the file (`None`: back to the default); the dialog stays.
+    Letterhead(Option<Box<Letterhead>>),
 }
 
 /// Draws the dialog's contents.
@@ -22,20 +26,40 @@ pub fn show(
     ui: &mut egui::Ui,
     purpose: ExportPurpose,
     choices: &mut ExportChoices,
+    letterhead: &mut Option<letterhead_form::Form>,
     dataset: &Dataset,
     lang: Lang,
 ) -> Option<Outcome> {
     let t = &lang.strings().export;
     let title = match purpose {
         ExportPurpose::Print => &t.print_title,
-        ExportPurpose::ReportPdf => &t.pdf_title,
+        ExportPurpose::Report => &t.pdf_title,
         ExportPurpose::Chart | ExportPurpose::Xlsx => &t.chart_title,
     };
     ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
     ui.add_space(4.0);
+    // The letterhead form takes the dialog's place while it is open, so the dialog stays
+    // the height of a small window.
+    if let Some(form) = letterhead {
+        let o = &lang.strings().official;
+        ui.label(egui::RichText::new(&o.form_title).font(theme::bold(15.0)));
+        let saved = letterhead_form::show(ui, form, dataset, lang);
+        ui.add_space(6.0);
+        if ui.button(&o.form_back).clicked() {
+            *letterhead = None;
+        }
+        return saved.map(|letterhead_form::Outcome::Save(saved)| Outcome::Letterhead(saved));
+    }
+    let mut outcome = None;
     match purpose {
-        ExportPurpose::Print | ExportPurpose::ReportPdf => {
-            report_choices(ui, choices, dataset, lang)
+        ExportPurpose::Print | ExportPurpose::Report => {
+            report_choices(ui, purpose, choices, dataset, lang);
+            if choices.layout == Layout::Official {
+                ui.add_space(6.0);
+                if ui.button(&lang.strings().official.form_open).clicked() {
+                    *letterhead = Some(letterhead_form::Form::new(dataset));
+                }
+            }
         }
         ExportPurpose::Chart | ExportPurpose::Xlsx => chart_choices(ui, choices, dataset, lang),
     }
@@ -44,13 +68,12 @@ pub fn show(
         ui.label(egui::RichText::new(&t.print_hint).small().color(theme::MUTED));
     }
     ui.add_space(8.0);
-    let mut outcome = None;
     ui.horizontal(|ui| {
         let go = match purpose {
             ExportPurpose::Print => &t.print_button,
-            ExportPurpose::ReportPdf | ExportPurpose::Chart | ExportPurpose::Xlsx => &t.save_button,
+            ExportPurpose::Report | ExportPurpose::Chart | ExportPurpose::Xlsx => &t.save_button,
         };
-        let report = matches!(purpose, ExportPurpose::Print | ExportPurpose::ReportPdf);
+        let report = matches!(purpose, ExportPurpose::Print | ExportPurpose::Report);
         let nothing_chosen = report && !any_section(choices);
         if ui.add_enabled(!nothing_chosen, egui::Button::new(go)).clicked() {
             outcome = Some(Outcome::Go);
@@ -67,8 +90,31 @@ fn any_section(choices: &ExportChoices) -> bool {
     s.figures || s.charts || s.directives || s.units
 }
 
-fn report_choices(ui: &mut egui::Ui, choices: &mut ExportChoices, dataset: &Dataset, lang: Lang) {
+fn report_choices(
+    ui: &mut egui::Ui,
+    purpose: ExportPurpose,
+    choices: &mut ExportChoices,
+    dataset: &Dataset,
+    lang: Lang,
+) {
     let t = &lang.strings().export;
+    let o = &lang.strings().official;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(&o.layout).font(theme::bold(15.0)));
+        ui.radio_value(&mut choices.layout, Layout::Official, &o.layout_official);
+        ui.radio_value(&mut choices.layout, Layout::Quick, &o.layout_quick);
+    });
+    if purpose == ExportPurpose::Report {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(&o.format).font(theme::bold(15.0)));
+            ui.radio_value(&mut choices.report_format, ReportFormat::Pdf, &o.format_pdf);
+            // The quick print is a PDF only.
+            ui.add_enabled_ui(choices.layout == Layout::Official, |ui| {
+                ui.radio_value(&mut choices.report_format, ReportFormat::Docx, &o.format_docx);
+            });
+        });
+    }
+    ui.add_space(4.0);
     ui.label(egui::RichText::new(&t.sections).font(theme::bold(15.0)));
     let sections = &mut choices.sections;
     ui.checkbox(&mut sections.figures, &t.section_figures);
@@ -111,12 +157,15 @@ fn report_choices(ui: &mut egui::Ui, choices: &mut ExportChoices, dataset: &Data
         .response
         .labelled_by(label.id);
     ui.checkbox(&mut choices.open_only, &t.open_only);
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        ui.label(&t.orientation);
-        ui.radio_value(&mut choices.landscape, false, &t.portrait);
-        ui.radio_value(&mut choices.landscape, true, &t.landscape);
-    });
+    // The administrative layout sets its appendix on its side by itself.
+    if choices.layout == Layout::Quick {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label(&t.orientation);
+            ui.radio_value(&mut choices.landscape, false, &t.portrait);
+            ui.radio_value(&mut choices.landscape, true, &t.landscape);
+        });
+    }
 }
 
 fn meeting_line(meeting: &crate::model::Meeting) -> String {

@@ -24,6 +24,8 @@ pub enum Answer {
     TypedPath { purpose: PathPurpose, path: PathBuf, then: Option<Command> },
     /// What to do with a recovery copy.
     Recover(RecoverChoice),
+    /// Keep this letterhead in the file (`None`: the default), and show `modal` again.
+    Letterhead { letterhead: Option<Box<crate::model::Letterhead>>, modal: Modal },
     /// Save over the file changed on disk, then carry on.
     Overwrite(Option<Command>),
     /// Save to another file instead, then carry on.
@@ -44,120 +46,124 @@ pub fn show(
 ) -> Answer {
     let t = &lang.strings().app;
     let mut answer = None;
+    let mut saved_letterhead = None;
     let mut modal = modal;
-    let modal_response =
-        egui::Modal::new(egui::Id::unique("industry-desk-modal")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            match &mut modal {
-                Modal::Export { purpose, choices } => {
-                    match export_dialog::show(ui, *purpose, choices, dataset, lang) {
-                        Some(export_dialog::Outcome::Go) => {
-                            let request =
-                                ExportRequest { purpose: *purpose, choices: choices.clone() };
-                            answer = Some(Answer::Export(request));
-                        }
-                        Some(export_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
-                        None => {}
+    // One id a kind of dialog: egui remembers a dialog's size by its id, and a small one
+    // must not open at the size of a tall one shown before it.
+    let id = egui::Id::unique(("industry-desk-modal", std::mem::discriminant(&modal)));
+    let modal_response = egui::Modal::new(id).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        match &mut modal {
+            Modal::Export { purpose, choices, letterhead } => {
+                match export_dialog::show(ui, *purpose, choices, letterhead, dataset, lang) {
+                    Some(export_dialog::Outcome::Go) => {
+                        let request = ExportRequest { purpose: *purpose, choices: choices.clone() };
+                        answer = Some(Answer::Export(request));
                     }
-                }
-                Modal::ImportPreview { file, plan } => {
-                    if let Some(choice) = import_preview::show(ui, file, plan, lang) {
-                        answer = Some(match (choice, plan.action.clone()) {
-                            (true, Some(action)) => Answer::Import { file: file.clone(), action },
-                            _ => Answer::Closed,
-                        });
+                    Some(export_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
+                    Some(export_dialog::Outcome::Letterhead(saved)) => {
+                        saved_letterhead = Some(saved)
                     }
-                }
-                Modal::Unsaved { then } => {
-                    ui.label(egui::RichText::new(&t.unsaved_title).font(theme::bold(18.0)));
-                    ui.label(fill(&t.unsaved_body, &[("name", &document_name)]));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(&t.save).clicked() {
-                            answer = Some(Answer::SaveThen(*then));
-                        }
-                        if ui.button(&t.discard).clicked() {
-                            answer = Some(Answer::DiscardThen(*then));
-                        }
-                        if ui.button(&t.cancel).clicked() {
-                            answer = Some(Answer::Closed);
-                        }
-                    });
-                }
-                Modal::Error { text } => {
-                    ui.label(
-                        egui::RichText::new(&t.error_title)
-                            .font(theme::bold(18.0))
-                            .color(theme::ERROR),
-                    );
-                    egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
-                        ui.label(text.as_str());
-                    });
-                    ui.add_space(8.0);
-                    if ui.button(&t.ok).clicked() {
-                        answer = Some(Answer::Closed);
-                    }
-                }
-                Modal::Recover(offer) => answer = recover(ui, offer, lang).map(Answer::Recover),
-                Modal::ChangedOnDisk { then } => {
-                    ui.label(egui::RichText::new(&t.changed_title).font(theme::bold(18.0)));
-                    ui.label(fill(&t.changed_body, &[("file", &document_name)]));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(&t.overwrite).clicked() {
-                            answer = Some(Answer::Overwrite(*then));
-                        }
-                        if ui.button(&t.save_elsewhere).clicked() {
-                            answer = Some(Answer::SaveElsewhere(*then));
-                        }
-                        if ui.button(&t.cancel).clicked() {
-                            answer = Some(Answer::Closed);
-                        }
-                    });
-                }
-                Modal::TypePath { purpose, text, then } => {
-                    let title = match purpose {
-                        PathPurpose::Open | PathPurpose::Import => &t.path_prompt_open,
-                        PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
-                    };
-                    ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
-                    ui.label(&t.no_dialog);
-                    let mut typed = text.clone();
-                    let field = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(520.0));
-                    let field = field.accessible_name(t.path_label.clone());
-                    if ui.memory(|m| m.focused().is_none()) {
-                        // Type straight away, as in a system dialog.
-                        field.request_focus();
-                    }
-                    let entered =
-                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new(&t.ok));
-                        if (ok.clicked() || entered) && !typed.trim().is_empty() {
-                            let path = PathBuf::from(typed.trim());
-                            answer =
-                                Some(Answer::TypedPath { purpose: *purpose, path, then: *then });
-                        }
-                        if ui.button(&t.cancel).clicked() {
-                            answer = Some(Answer::Closed);
-                        }
-                    });
-                    if answer.is_none() {
-                        answer = Some(Answer::Waiting(Modal::TypePath {
-                            purpose: *purpose,
-                            text: typed,
-                            then: *then,
-                        }));
-                    }
+                    None => {}
                 }
             }
-        });
+            Modal::ImportPreview { file, plan } => {
+                if let Some(choice) = import_preview::show(ui, file, plan, lang) {
+                    answer = Some(match (choice, plan.action.clone()) {
+                        (true, Some(action)) => Answer::Import { file: file.clone(), action },
+                        _ => Answer::Closed,
+                    });
+                }
+            }
+            Modal::Unsaved { then } => {
+                ui.label(egui::RichText::new(&t.unsaved_title).font(theme::bold(18.0)));
+                ui.label(fill(&t.unsaved_body, &[("name", &document_name)]));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(&t.save).clicked() {
+                        answer = Some(Answer::SaveThen(*then));
+                    }
+                    if ui.button(&t.discard).clicked() {
+                        answer = Some(Answer::DiscardThen(*then));
+                    }
+                    if ui.button(&t.cancel).clicked() {
+                        answer = Some(Answer::Closed);
+                    }
+                });
+            }
+            Modal::Error { text } => {
+                ui.label(
+                    egui::RichText::new(&t.error_title).font(theme::bold(18.0)).color(theme::ERROR),
+                );
+                egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
+                    ui.label(text.as_str());
+                });
+                ui.add_space(8.0);
+                if ui.button(&t.ok).clicked() {
+                    answer = Some(Answer::Closed);
+                }
+            }
+            Modal::Recover(offer) => answer = recover(ui, offer, lang).map(Answer::Recover),
+            Modal::ChangedOnDisk { then } => {
+                ui.label(egui::RichText::new(&t.changed_title).font(theme::bold(18.0)));
+                ui.label(fill(&t.changed_body, &[("file", &document_name)]));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(&t.overwrite).clicked() {
+                        answer = Some(Answer::Overwrite(*then));
+                    }
+                    if ui.button(&t.save_elsewhere).clicked() {
+                        answer = Some(Answer::SaveElsewhere(*then));
+                    }
+                    if ui.button(&t.cancel).clicked() {
+                        answer = Some(Answer::Closed);
+                    }
+                });
+            }
+            Modal::TypePath { purpose, text, then } => {
+                let title = match purpose {
+                    PathPurpose::Open | PathPurpose::Import => &t.path_prompt_open,
+                    PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
+                };
+                ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
+                ui.label(&t.no_dialog);
+                let mut typed = text.clone();
+                let field = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(520.0));
+                let field = field.accessible_name(t.path_label.clone());
+                if ui.memory(|m| m.focused().is_none()) {
+                    // Type straight away, as in a system dialog.
+                    field.request_focus();
+                }
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new(&t.ok));
+                    if (ok.clicked() || entered) && !typed.trim().is_empty() {
+                        let path = PathBuf::from(typed.trim());
+                        answer = Some(Answer::TypedPath { purpose: *purpose, path, then: *then });
+                    }
+                    if ui.button(&t.cancel).clicked() {
+                        answer = Some(Answer::Closed);
+                    }
+                });
+                if answer.is_none() {
+                    answer = Some(Answer::Waiting(Modal::TypePath {
+                        purpose: *purpose,
+                        text: typed,
+                        then: *then,
+                    }));
+                }
+            }
+        }
+    });
     // Escape or a click outside cancels, unless a button was pressed this frame.
     let still_open = matches!(answer, None | Some(Answer::Waiting(_)));
     // Recovered work is never dropped by a stray Escape or click: it needs an answer.
     let needs_answer = matches!(modal, Modal::Recover { .. });
     if still_open && !needs_answer && modal_response.should_close() {
         answer = Some(Answer::Closed);
+    }
+    if let Some(letterhead) = saved_letterhead {
+        return Answer::Letterhead { letterhead, modal };
     }
     answer.unwrap_or(Answer::Waiting(modal))
 }
