@@ -77,6 +77,7 @@ pub struct Strings {
     pub record_forms: RecordFormStrings,
     pub recovery: RecoveryStrings,
     pub official: OfficialStrings,
+    pub clip: ClipStrings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -227,6 +228,25 @@ pub struct OfficialStrings {
     pub format: String,
     pub format_pdf: String,
     pub format_docx: String,
+}
+
+/// Copying charts and tables to the clipboard.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClipStrings {
+    pub copy_chart: String,
+    /// The button's name for screen readers and tests: `{name}`.
+    pub copy_chart_named: String,
+    pub copy_table: String,
+    /// `{name}`.
+    pub copy_table_named: String,
+    pub drawing: String,
+    /// `{name}`.
+    pub copied_chart: String,
+    /// `{name}`, `{rows}`.
+    pub copied_table: String,
+    /// `{error}`.
+    pub failed: String,
 }
 
 /// Saving, recovery copies and their offer.

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod chart;
 pub mod cli;
+pub mod clipboard;
 pub mod command;
 pub mod dataset;
 pub mod dialogs;

@@ -19,16 +19,16 @@ use industry_desk::{dataset, storage};
 const PATIENCE: Duration = Duration::from_secs(60);
 
 /// A virtual X display, stopped when dropped.
-struct Display {
+pub struct Display {
     xvfb: Child,
-    name: String,
+    pub name: String,
 }
 
 impl Display {
     /// Starts Xvfb on a free display number. The number is chosen here, one server at a
     /// time: Xvfb's own search (`-displayfd`) probes the numbers of servers already running
     /// and can unsettle their sockets.
-    fn start() -> Display {
+    pub fn start() -> Display {
         static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         // Far from the :0 of a desktop and from each other run of the tests.

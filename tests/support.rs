@@ -50,6 +50,25 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
+/// A clipboard that keeps what was copied, for the test to read back.
+#[derive(Clone, Default)]
+pub struct RecordingClipboard {
+    pub pictures: Arc<Mutex<Vec<industry_desk::clipboard::Picture>>>,
+    pub tables: Arc<Mutex<Vec<industry_desk::clipboard::ClipTable>>>,
+}
+
+impl industry_desk::clipboard::Clipboard for RecordingClipboard {
+    fn put_picture(&mut self, picture: industry_desk::clipboard::Picture) -> Result<(), String> {
+        self.pictures.lock().unwrap().push(picture);
+        Ok(())
+    }
+
+    fn put_table(&mut self, table: &industry_desk::clipboard::ClipTable) -> Result<(), String> {
+        self.tables.lock().unwrap().push(table.clone());
+        Ok(())
+    }
+}
+
 /// A PDF viewer that opens nothing: it notes each file it was asked to open, then
 /// succeeds, or fails as the test says.
 #[derive(Clone, Default)]
@@ -166,6 +185,30 @@ pub fn snapshot_harness() -> Harness<'static, App> {
     build(Harness::builder().wgpu(), &dialogs, None, None, &viewer)
 }
 
+/// As [`harness`], copying to `clipboard`.
+pub fn harness_with_clipboard(
+    dialogs: &ScriptedDialogs,
+    clipboard: &RecordingClipboard,
+) -> Harness<'static, App> {
+    let clipboard = clipboard.clone();
+    let mut harness = configured(
+        Harness::builder(),
+        dialogs,
+        None,
+        None,
+        &RecordingViewer::default(),
+        Box::new(clipboard),
+    );
+    wait_for_open(&mut harness);
+    harness
+}
+
+/// Steps the app until the chart it is drawing to copy is on the clipboard.
+pub fn wait_for_copy(harness: &mut Harness<'static, App>) {
+    harness.step();
+    step_while(harness, App::is_copying, "the copy did not finish in 20 s");
+}
+
 fn build(
     builder: egui_kittest::HarnessBuilder<App>,
     dialogs: &ScriptedDialogs,
@@ -185,6 +228,19 @@ fn build_without_waiting(
     recovery_dir: Option<PathBuf>,
     viewer: &RecordingViewer,
 ) -> Harness<'static, App> {
+    // Never the system's clipboard: tests must not touch the machine's.
+    let clipboard = Box::new(RecordingClipboard::default());
+    configured(builder, dialogs, open, recovery_dir, viewer, clipboard)
+}
+
+fn configured(
+    builder: egui_kittest::HarnessBuilder<App>,
+    dialogs: &ScriptedDialogs,
+    open: Option<PathBuf>,
+    recovery_dir: Option<PathBuf>,
+    viewer: &RecordingViewer,
+    clipboard: Box<dyn industry_desk::clipboard::Clipboard>,
+) -> Harness<'static, App> {
     let dialogs = dialogs.clone();
     // Never a real viewer: tests must not open windows on the machine.
     let viewer = viewer.viewer();
@@ -201,6 +257,7 @@ fn build_without_waiting(
                 recovery_dir,
                 autosave_every: std::time::Duration::ZERO,
                 viewer,
+                clipboard,
                 ..AppConfig::default()
             },
         )

@@ -57,3 +57,6 @@ mod e2e;
 
 /// The report in the administrative layout, as PDF and as Word, read back.
 mod official;
+
+/// Charts and tables onto the clipboard, in the window and through the system's.
+mod clipboard;

@@ -49,6 +49,8 @@ pub struct AppConfig {
     pub autosave_every: std::time::Duration,
     /// Opens a printed report in the system's PDF viewer; tests inject their own.
     pub viewer: Viewer,
+    /// Where copied charts and tables go; tests inject their own.
+    pub clipboard: Box<dyn crate::clipboard::Clipboard>,
 }
 
 impl Default for AppConfig {
@@ -62,6 +64,7 @@ impl Default for AppConfig {
             recovery_dir: None,
             autosave_every: std::time::Duration::from_secs(30),
             viewer: dialogs::system_viewer(),
+            clipboard: Box::new(crate::clipboard::SystemClipboard::default()),
         }
     }
 }
@@ -213,6 +216,12 @@ pub struct App {
     export_job: Option<export_job::Running>,
     /// A large file being opened on a worker thread; the window waits in a modal.
     opening: Option<Opening>,
+    /// Where copied charts and tables go.
+    clipboard: Box<dyn crate::clipboard::Clipboard>,
+    /// What the tabs asked to copy this frame.
+    clips: std::cell::RefCell<Vec<crate::clipboard::Clip>>,
+    /// A chart being drawn to be copied, and its name.
+    picture_job: Option<(String, crate::job::Job<Result<crate::clipboard::Picture, String>>)>,
     /// At start the search for crashed copies waits for the file being opened, so a
     /// restored copy is never replaced by the file finishing its load under it.
     search_waits_for_open: bool,
@@ -262,6 +271,9 @@ impl App {
             pending_export: None,
             export_job: None,
             opening: None,
+            clipboard: config.clipboard,
+            clips: std::cell::RefCell::new(Vec::new()),
+            picture_job: None,
             search_waits_for_open: false,
         };
         if let Some(path) = config.open {
@@ -738,6 +750,66 @@ impl App {
         }
     }
 
+    /// Puts what the tabs asked to copy on the clipboard: a table at once, a chart once it
+    /// is drawn for paper (on a worker: a 300-dpi picture takes a moment).
+    fn copy_clips(&mut self) {
+        use crate::clipboard::{Clip, Picture};
+        let lang = self.lang();
+        for clip in self.clips.take() {
+            let t = &lang.strings().clip;
+            match clip {
+                Clip::Table { name, table } => {
+                    self.status_line = match self.clipboard.put_table(&table) {
+                        Ok(()) => {
+                            fill(&t.copied_table, &[("name", &name), ("rows", &table.rows.len())])
+                        }
+                        Err(error) => fill(&t.failed, &[("error", &error)]),
+                    };
+                }
+                Clip::Chart { kind, name } => {
+                    let dataset = self.doc.snapshot();
+                    let job = crate::job::Job::start(move || {
+                        crate::paper::chart_pixels(&dataset, &kind, crate::paper::DEFAULT_DPI, lang)
+                            .map(|image| Picture {
+                                width: image.width as usize,
+                                height: image.height as usize,
+                                rgba: image.pixels,
+                            })
+                            .map_err(|error| error.describe(lang))
+                    });
+                    self.picture_job = Some((name, job));
+                    self.status_line = t.drawing.clone();
+                }
+            }
+        }
+    }
+
+    /// Copies the chart drawn for the clipboard once the worker is done.
+    fn poll_picture(&mut self, ctx: &egui::Context) {
+        use crate::job::Polled;
+        let Some((_, job)) = &self.picture_job else { return };
+        let outcome = match job.poll() {
+            Polled::Running => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+                return;
+            }
+            Polled::Done(outcome) => outcome,
+            Polled::Vanished => Err("the drawing thread stopped".to_owned()),
+        };
+        let (name, _) = self.picture_job.take().expect("polled above");
+        let t = &self.lang().strings().clip;
+        self.status_line = match outcome.and_then(|picture| self.clipboard.put_picture(picture)) {
+            Ok(()) => fill(&t.copied_chart, &[("name", &name)]),
+            Err(error) => fill(&t.failed, &[("error", &error)]),
+        };
+        ctx.request_repaint();
+    }
+
+    /// Whether a chart is being drawn to be copied.
+    pub fn is_copying(&self) -> bool {
+        self.picture_job.is_some()
+    }
+
     /// Removes control characters from text pasted or typed this frame, before any field
     /// takes it, and says so: a NUL or an escape from another program's clipboard never
     /// reaches the data, and the user sees why the text lost a character.
@@ -860,7 +932,9 @@ impl eframe::App for App {
             ui.separator();
             let charts = &self.charts.as_ref().expect("built above").2;
             let revision = self.doc.revision();
-            let view = ui::View { dataset: self.doc.dataset(), charts, lang, today, revision };
+            let clips = &self.clips;
+            let view =
+                ui::View { dataset: self.doc.dataset(), charts, lang, today, revision, clips };
             match self.settings.tab {
                 Tab::Overview => {
                     ui::overview::show(ui, &view, &mut self.overview_ui, &mut self.actions)
@@ -884,6 +958,8 @@ impl eframe::App for App {
             // What they changed is drawn in the next frame; don't wait for more input.
             ctx.request_repaint();
         }
+        self.copy_clips();
+        self.poll_picture(&ctx);
         self.poll_export(&ctx);
         self.poll_open(&ctx);
         self.show_opening(&ctx);

@@ -12,7 +12,7 @@ mod docx;
 pub mod layout;
 pub mod official;
 mod pdf;
-mod png;
+pub mod png;
 pub mod report;
 mod svg;
 pub mod typeface;
@@ -260,6 +260,16 @@ pub fn report_pdf(
     let laid_out = report::lay_out(dataset, options, lang)?;
     let properties = pdf::Properties { title: &laid_out.title, made: Some(options.today), lang };
     pdf::pages(&laid_out.pages, &laid_out.blocks, &properties)
+}
+
+/// One chart of `dataset` drawn for paper as pixels, at `dpi` (for the clipboard).
+pub fn chart_pixels(
+    dataset: &Dataset,
+    kind: &ChartKind,
+    dpi: u32,
+    lang: Lang,
+) -> Result<png::Rgba, ExportError> {
+    png::rgba(&chart_svg(dataset, kind, lang)?, dpi)
 }
 
 /// The report of `dataset` in `layout` as the bytes of a file in `format`.

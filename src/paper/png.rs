@@ -7,6 +7,20 @@ use super::{ChartSvg, ExportError, parse_svg};
 
 /// Renders `chart` at `dpi` dots per inch (the caller checked the range).
 pub fn render(chart: &ChartSvg, dpi: u32) -> Result<Vec<u8>, ExportError> {
+    let image = rgba(chart, dpi)?;
+    encode(&image, dpi).map_err(|err| ExportError::Render { detail: err.to_string() })
+}
+
+/// A chart drawn as pixels: width, height, and straight (not premultiplied) RGBA bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rgba {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
+/// Renders `chart` at `dpi` into pixels (what the clipboard takes).
+pub fn rgba(chart: &ChartSvg, dpi: u32) -> Result<Rgba, ExportError> {
     let tree = parse_svg(&chart.svg)?;
     let scale = dpi as f32 / 72.0;
     let width = (chart.width * scale).round() as u32;
@@ -17,12 +31,21 @@ pub fn render(chart: &ChartSvg, dpi: u32) -> Result<Vec<u8>, ExportError> {
     let transform =
         Transform::from_scale(width as f32 / size.width(), height as f32 / size.height());
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    encode(&pixmap, dpi).map_err(|err| ExportError::Render { detail: err.to_string() })
+    // tiny-skia keeps premultiplied colour; PNG and the clipboard want it straight.
+    let pixels = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|pixel| {
+            let c = pixel.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    Ok(Rgba { width, height, pixels })
 }
 
-fn encode(pixmap: &Pixmap, dpi: u32) -> Result<Vec<u8>, png::EncodingError> {
+fn encode(image: &Rgba, dpi: u32) -> Result<Vec<u8>, png::EncodingError> {
     let mut bytes = Vec::new();
-    let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+    let mut encoder = png::Encoder::new(&mut bytes, image.width, image.height);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
     let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
@@ -32,16 +55,7 @@ fn encode(pixmap: &Pixmap, dpi: u32) -> Result<Vec<u8>, png::EncodingError> {
         unit: png::Unit::Meter,
     }));
     let mut writer = encoder.write_header()?;
-    // tiny-skia keeps premultiplied colour; PNG wants it straight.
-    let straight: Vec<u8> = pixmap
-        .pixels()
-        .iter()
-        .flat_map(|pixel| {
-            let c = pixel.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect();
-    writer.write_image_data(&straight)?;
+    writer.write_image_data(&image.pixels)?;
     writer.finish()?;
     Ok(bytes)
 }

@@ -84,7 +84,7 @@ pub fn product_bars(
     size: Size,
     controls: &PlotControls,
     lang: Lang,
-) {
+) -> egui::Response {
     let colour = theme::product_colour(&chart.indicator_id);
     let max = chart.bars.iter().map(|b| b.height).fold(0.0, f64::max);
     let labels: Vec<String> = chart.bars.iter().map(|b| b.period_label.clone()).collect();
@@ -106,7 +106,7 @@ pub fn product_bars(
         Size::Small { .. } => plot = plot.show_axes([true, false]).show_grid(false),
     }
     let label_size = size.label_size();
-    controls.configure(plot).show(ui, |plot_ui| {
+    let shown = controls.configure(plot).show(ui, |plot_ui| {
         let bars: Vec<Bar> = chart
             .bars
             .iter()
@@ -143,6 +143,7 @@ pub fn product_bars(
             plot_ui.text(Text::new("", PlotPoint::new(change.x, max * 0.55), text));
         }
     });
+    shown.response
 }
 
 /// A product's figures over time, as a line.
@@ -152,8 +153,8 @@ pub fn product_line(
     height: f32,
     controls: &PlotControls,
     lang: Lang,
-) {
-    let Some(line) = &chart.line else { return };
+) -> Option<egui::Response> {
+    let Some(line) = &chart.line else { return None };
     let colour = theme::product_colour(&chart.indicator_id);
     let plot = Plot::new(("line", &chart.indicator_id))
         .height(height)
@@ -170,7 +171,7 @@ pub fn product_line(
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             }
         });
-    controls.configure(plot).show(ui, |plot_ui| {
+    let shown = controls.configure(plot).show(ui, |plot_ui| {
         plot_ui.line(
             Line::new(&chart.title, PlotPoints::from(line.points.clone())).color(colour).width(2.0),
         );
@@ -182,6 +183,7 @@ pub fn product_line(
             );
         }
     });
+    Some(shown.response)
 }
 
 /// The three products' growth side by side.
@@ -191,7 +193,7 @@ pub fn growth(
     height: f32,
     controls: &PlotControls,
     lang: Lang,
-) {
+) -> egui::Response {
     let labels: Vec<String> = chart.bars.iter().map(|b| b.label.clone()).collect();
     let max = chart.bars.iter().map(|b| b.percent).fold(0.0, f64::max);
     let min = chart.bars.iter().map(|b| b.percent).fold(0.0, f64::min);
@@ -207,7 +209,7 @@ pub fn growth(
         .y_axis_formatter(|mark, _| format!("{}%", axis_number(mark.value, lang)))
         .y_axis_label(chart.axis_title.clone())
         .label_formatter(|_| None);
-    controls.configure(plot).show(ui, |plot_ui| {
+    let shown = controls.configure(plot).show(ui, |plot_ui| {
         for bar in &chart.bars {
             let colour = theme::product_colour(&bar.indicator_id);
             let fill = if bar.computed { theme::derived_fill(colour) } else { colour };
@@ -228,6 +230,7 @@ pub fn growth(
             plot_ui.text(Text::new("", PlotPoint::new(bar.x, bar.percent), text).anchor(anchor));
         }
     });
+    shown.response
 }
 
 /// Planned area by zone, as horizontal bars with the name above each.
@@ -237,7 +240,7 @@ pub fn zones(
     height: f32,
     controls: &PlotControls,
     lang: Lang,
-) {
+) -> egui::Response {
     let max = chart.bars.iter().map(|b| b.area_ha).fold(0.0, f64::max);
     let plot = Plot::new("zones-chart")
         .height(height)
@@ -250,7 +253,7 @@ pub fn zones(
         .x_axis_formatter(|mark, _| axis_number(mark.value, lang))
         .x_axis_label(chart.axis_title.clone())
         .label_formatter(|_| None);
-    controls.configure(plot).show(ui, |plot_ui| {
+    let shown = controls.configure(plot).show(ui, |plot_ui| {
         for bar in &chart.bars {
             let colour = theme::zone_colour(bar.kind);
             let item = Bar::new(bar.y, bar.area_ha).width(0.45).fill(colour);
@@ -272,6 +275,7 @@ pub fn zones(
             );
         }
     });
+    shown.response
 }
 
 /// Diagonal lines over a bar, so a derived bar differs from a reported one in grey print

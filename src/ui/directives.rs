@@ -241,6 +241,10 @@ fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Ve
             state.due_to_text.clear();
         }
         ui.add_space(12.0);
+        crate::ui::copy_table(ui, &t.title, view, || {
+            let days = state.due_soon_days;
+            list_clip(view, state.rows(view), days)
+        });
         let add = egui::Button::new(format!("+ {}", t.add)).shortcut_text(
             ui.ctx().format_shortcut(&crate::command::Command::NewDirective.shortcuts()[0]),
         );
@@ -721,4 +725,35 @@ fn meetings_section(ui: &mut egui::Ui, view: &View, state: &mut State, actions: 
                 }
             }
         });
+}
+
+/// The directives shown (the filter's rows, in their order), as "Sao chép bảng" copies them.
+fn list_clip(view: &View, rows: &[usize], due_soon_days: i32) -> crate::clipboard::ClipTable {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    let rows = rows
+        .iter()
+        .map(|&index| {
+            let directive = &view.dataset.directives[index];
+            let status = DirectiveStatus::of_directive(directive, view.today);
+            let mut status_text = status.label(lang).to_owned();
+            if followup::is_due_soon(directive, view.today, due_soon_days) {
+                status_text = format!("{status_text} — {}", t.due_soon);
+            }
+            vec![
+                (index + 1).to_string(),
+                directive.text.clone(),
+                directive
+                    .lead_unit
+                    .map(|u| unit_names(view.dataset, &[u], lang))
+                    .unwrap_or_else(|| t.none.clone()),
+                directive.deadline.map(format::date).unwrap_or_default(),
+                status_text,
+            ]
+        })
+        .collect();
+    crate::clipboard::ClipTable {
+        headers: [&t.number, &t.text, &t.lead, &t.deadline, &t.status].map(String::clone).to_vec(),
+        rows,
+    }
 }

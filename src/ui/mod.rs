@@ -18,12 +18,16 @@ pub mod theme;
 pub mod unit_summary;
 pub mod zones;
 
+use std::cell::RefCell;
+
 use jiff::civil::Date;
 
 use crate::app::Tab;
 use crate::chart::Charts;
-use crate::i18n::Lang;
+use crate::clipboard::{Clip, ClipTable};
+use crate::i18n::{Lang, fill};
 use crate::model::Dataset;
+use crate::paper::ChartKind;
 
 /// What a tab draws from.
 pub struct View<'a> {
@@ -34,6 +38,58 @@ pub struct View<'a> {
     pub today: Date,
     /// The document's revision: what caches of `dataset` key on.
     pub revision: u64,
+    /// What the tabs ask to copy this frame (the app copies it once the frame is drawn).
+    pub clips: &'a RefCell<Vec<Clip>>,
+}
+
+impl View<'_> {
+    /// Asks for `clip` to be put on the clipboard.
+    pub fn copy(&self, clip: Clip) {
+        self.clips.borrow_mut().push(clip);
+    }
+}
+
+/// "Sao chép hình" under a chart, and on its right-click menu: the chart drawn for paper
+/// goes on the clipboard. `name` is the chart's title.
+pub fn copy_chart(
+    ui: &mut egui::Ui,
+    plot: &egui::Response,
+    kind: ChartKind,
+    name: &str,
+    view: &View,
+) {
+    copy_chart_menu(plot, kind.clone(), name, view);
+    copy_chart_button(ui, kind, name, view);
+}
+
+/// The chart's right-click menu with "Sao chép hình".
+pub fn copy_chart_menu(plot: &egui::Response, kind: ChartKind, name: &str, view: &View) {
+    let t = &view.lang.strings().clip;
+    plot.context_menu(|ui| {
+        if ui.button(&t.copy_chart).clicked() {
+            view.copy(Clip::Chart { kind, name: name.to_owned() });
+            ui.close();
+        }
+    });
+}
+
+/// A small "Sao chép hình" button, named for its chart.
+pub fn copy_chart_button(ui: &mut egui::Ui, kind: ChartKind, name: &str, view: &View) {
+    let t = &view.lang.strings().clip;
+    let named = fill(&t.copy_chart_named, &[("name", &name)]);
+    if ui.small_button(&t.copy_chart).accessible_name(named).clicked() {
+        view.copy(Clip::Chart { kind, name: name.to_owned() });
+    }
+}
+
+/// "Sao chép bảng" over a table: its rows as the screen shows them go on the clipboard,
+/// made only when asked.
+pub fn copy_table(ui: &mut egui::Ui, name: &str, view: &View, table: impl FnOnce() -> ClipTable) {
+    let t = &view.lang.strings().clip;
+    let named = fill(&t.copy_table_named, &[("name", &name)]);
+    if ui.small_button(&t.copy_table).accessible_name(named).clicked() {
+        view.copy(Clip::Table { name: name.to_owned(), table: table() });
+    }
 }
 
 /// The row of tab names; clicking one shows that tab.

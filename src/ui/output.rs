@@ -3,8 +3,10 @@
 
 use crate::action::Action;
 use crate::chart::{ProductChart, indicator_name};
+use crate::clipboard::Clip;
 use crate::i18n::{Lang, fill};
 use crate::model::Indicator;
+use crate::paper::ChartKind;
 use crate::ui::charts::{self, PlotControls, Size};
 use crate::ui::{View, figures_editor, theme};
 
@@ -99,14 +101,26 @@ fn product_view(
     if let Some(notice) = &chart.notice {
         ui.label(egui::RichText::new(notice).color(theme::MUTED).italics());
     }
+    let kind = ChartKind::Product(indicator.id.clone());
     if !chart.bars.is_empty() {
-        charts::product_bars(ui, chart, Size::Full { height: 340.0 }, controls, lang);
-        ui.label(egui::RichText::new(chart.summary()).small().color(theme::MUTED));
+        let plot = charts::product_bars(ui, chart, Size::Full { height: 340.0 }, controls, lang);
+        ui.horizontal(|ui| {
+            crate::ui::copy_chart(ui, &plot, kind.clone(), &chart.title, view);
+            ui.label(egui::RichText::new(chart.summary()).small().color(theme::MUTED));
+        });
     }
     if chart.line.is_some() {
         ui.add_space(8.0);
         ui.label(egui::RichText::new(&t.over_time).font(theme::bold(17.0)));
-        charts::product_line(ui, chart, 260.0, controls, lang);
+        if let Some(plot) = charts::product_line(ui, chart, 260.0, controls, lang) {
+            // On paper the product is its bars; the picture copied is the same.
+            plot.context_menu(|ui| {
+                if ui.button(&lang.strings().clip.copy_chart).clicked() {
+                    view.copy(Clip::Chart { kind, name: chart.title.clone() });
+                    ui.close();
+                }
+            });
+        }
     }
 }
 
@@ -134,10 +148,13 @@ fn growth_view(ui: &mut egui::Ui, view: &View, controls: &PlotControls) {
     ui.label(egui::RichText::new(&chart.title).font(theme::bold(20.0)));
     legend(ui, lang, false, chart.bars.iter().any(|b| b.computed));
     if !chart.bars.is_empty() {
-        charts::growth(ui, chart, 360.0, controls, lang);
+        let plot = charts::growth(ui, chart, 360.0, controls, lang);
         let summary: Vec<String> =
             chart.bars.iter().map(|b| format!("{}: {}", b.label, b.text)).collect();
-        ui.label(egui::RichText::new(summary.join(" · ")).small().color(theme::MUTED));
+        ui.horizontal(|ui| {
+            crate::ui::copy_chart(ui, &plot, ChartKind::Growth, &chart.title, view);
+            ui.label(egui::RichText::new(summary.join(" · ")).small().color(theme::MUTED));
+        });
     }
     if !chart.missing.is_empty() {
         let names = chart.missing.join(", ");

@@ -4,8 +4,10 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::action::Action;
 use crate::chart::indicator_name;
+use crate::clipboard::ClipTable;
 use crate::format;
 use crate::model::{Basis, Indicator, Observation};
+use crate::paper::ChartKind;
 use crate::ui::charts::{self, PlotControls, Size};
 use crate::ui::record_forms::{MeetingDraft, meeting_form};
 use crate::ui::{View, card, heading, theme};
@@ -45,7 +47,11 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
             });
         });
         ui.add_space(8.0);
-        heading(ui, &view.lang.strings().overview.figures);
+        let title = &view.lang.strings().overview.figures;
+        ui.horizontal(|ui| {
+            heading(ui, title);
+            crate::ui::copy_table(ui, title, view, || figures_clip(view));
+        });
         figures_table(ui, view);
         ui.add_space(4.0);
         let t = &view.lang.strings().overview;
@@ -100,7 +106,13 @@ fn small_charts(ui: &mut egui::Ui, view: &View) {
     let still = PlotControls::default();
     for chart in &view.charts.products {
         let colour = theme::product_colour(&chart.indicator_id);
-        ui.label(egui::RichText::new(&chart.title).font(theme::bold(14.0)).color(colour));
+        let kind = ChartKind::Product(chart.indicator_id.clone());
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(&chart.title).font(theme::bold(14.0)).color(colour));
+            if !chart.bars.is_empty() {
+                crate::ui::copy_chart_button(ui, kind.clone(), &chart.title, view);
+            }
+        });
         if chart.bars.is_empty() {
             ui.label(
                 egui::RichText::new(chart.notice.as_deref().unwrap_or_default())
@@ -109,7 +121,9 @@ fn small_charts(ui: &mut egui::Ui, view: &View) {
             );
             continue;
         }
-        charts::product_bars(ui, chart, Size::Small { height: 130.0 }, &still, view.lang);
+        let plot =
+            charts::product_bars(ui, chart, Size::Small { height: 130.0 }, &still, view.lang);
+        crate::ui::copy_chart_menu(&plot, kind, &chart.title, view);
     }
 }
 
@@ -130,7 +144,6 @@ fn bullets(ui: &mut egui::Ui, title: &str, lines: &[String]) {
 /// Every observation of every indicator, one row each: value with its qualifier, change,
 /// period, basis and status. Derived rows are greyed and say so.
 fn figures_table(ui: &mut egui::Ui, view: &View) {
-    let t = &view.lang.strings().figures;
     let rows: Vec<(&Indicator, &Observation)> = view
         .dataset
         .indicators
@@ -151,9 +164,7 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
         .column(Column::auto().at_least(163.0))
         .column(Column::remainder())
         .header(24.0, |mut header| {
-            for title in
-                [&t.indicator, &t.period, &t.value, &t.qualifier, &t.change, &t.basis, &t.status]
-            {
+            for title in figure_headers(view.lang) {
                 header.col(|ui| {
                     ui.add(
                         egui::Label::new(egui::RichText::new(title).font(theme::bold(15.0)))
@@ -173,21 +184,7 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
                     let text = egui::RichText::new(s);
                     if derived { text.italics().color(theme::DERIVED) } else { text }
                 };
-                let cells = [
-                    indicator_name(indicator, lang).to_owned(),
-                    format::period_short(observation.period, lang),
-                    format::qualified_quantity(
-                        observation.value,
-                        observation.qualifier,
-                        &indicator.unit,
-                        lang,
-                    ),
-                    format::qualifier_name(observation.qualifier, lang).to_owned(),
-                    observation.change.map(|c| format::change(c, lang)).unwrap_or_default(),
-                    format::basis(observation.basis, lang).to_owned(),
-                    format::figure_status(observation.status, lang).to_owned(),
-                ];
-                for cell in cells {
+                for cell in figure_cells(indicator, observation, lang) {
                     row.col(|ui| {
                         ui.add(egui::Label::new(text(cell)).extend())
                             .on_hover_text(&observation.source_ref);
@@ -195,4 +192,45 @@ fn figures_table(ui: &mut egui::Ui, view: &View) {
                 }
             });
         });
+}
+
+/// The figures table's column titles.
+fn figure_headers(lang: crate::i18n::Lang) -> [&'static String; 7] {
+    let t = &lang.strings().figures;
+    [&t.indicator, &t.period, &t.value, &t.qualifier, &t.change, &t.basis, &t.status]
+}
+
+/// One figure's cells, as the table shows them and "Sao chép bảng" copies them.
+fn figure_cells(
+    indicator: &Indicator,
+    observation: &Observation,
+    lang: crate::i18n::Lang,
+) -> [String; 7] {
+    [
+        indicator_name(indicator, lang).to_owned(),
+        format::period_short(observation.period, lang),
+        format::qualified_quantity(observation.value, observation.qualifier, &indicator.unit, lang),
+        format::qualifier_name(observation.qualifier, lang).to_owned(),
+        observation.change.map(|c| format::change(c, lang)).unwrap_or_default(),
+        format::basis(observation.basis, lang).to_owned(),
+        format::figure_status(observation.status, lang).to_owned(),
+    ]
+}
+
+/// Every figure, as "Sao chép bảng" copies the table.
+fn figures_clip(view: &View) -> ClipTable {
+    ClipTable {
+        headers: figure_headers(view.lang).map(String::clone).to_vec(),
+        rows: view
+            .dataset
+            .indicators
+            .iter()
+            .flat_map(|indicator| {
+                indicator
+                    .observations
+                    .iter()
+                    .map(move |o| figure_cells(indicator, o, view.lang).to_vec())
+            })
+            .collect(),
+    }
 }

@@ -14,7 +14,25 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
     let t = &lang.strings().directives;
     let rows = followup::unit_summaries(view.dataset, view.today);
     egui::ScrollArea::vertical().id_salt("by-unit").auto_shrink(false).show(ui, |ui| {
-        heading(ui, &t.summary_title);
+        ui.horizontal(|ui| {
+            heading(ui, &t.summary_title);
+            crate::ui::copy_table(ui, &t.summary_title, view, || {
+                let mut headers = vec![t.unit_col.clone(), t.total_col.clone()];
+                headers.extend(ORDER.iter().map(|status| status.label(lang).to_owned()));
+                headers.push(t.rate_col.clone());
+                let rows = rows
+                    .iter()
+                    .map(|row| {
+                        let mut cells = vec![row.name.clone(), row.total.to_string()];
+                        cells.extend(ORDER.iter().map(|&status| row.count(status).to_string()));
+                        let rate = row.completion_rate().map(|r| format::percent(r, lang));
+                        cells.push(rate.unwrap_or_default());
+                        cells
+                    })
+                    .collect();
+                crate::clipboard::ClipTable { headers, rows }
+            });
+        });
         ui.label(egui::RichText::new(&t.summary_note).small().color(theme::MUTED));
         TableBuilder::new(ui)
             .id_salt("unit-summary")

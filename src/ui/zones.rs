@@ -4,7 +4,8 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::action::Action;
 use crate::format;
-use crate::i18n::fill;
+use crate::i18n::{Lang, fill};
+use crate::paper::ChartKind;
 use crate::ui::charts::{self, PlotControls};
 use crate::ui::record_forms::{ZoneDraft, zone_form};
 use crate::ui::{View, heading, theme};
@@ -27,7 +28,8 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
         heading(ui, &chart.title);
         state.controls.show(ui, lang);
         if !chart.bars.is_empty() {
-            charts::zones(ui, chart, 300.0, &state.controls, lang);
+            let plot = charts::zones(ui, chart, 300.0, &state.controls, lang);
+            crate::ui::copy_chart(ui, &plot, ChartKind::Zones, &chart.title, view);
         }
         for line in &chart.without_area {
             ui.label(egui::RichText::new(line).italics().color(theme::MUTED));
@@ -44,6 +46,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
         {
             state.draft = None;
         }
+        crate::ui::copy_table(ui, &t.title, view, || clip_table(view));
         table(ui, view, state, actions);
     });
     state.controls.end_frame();
@@ -83,12 +86,8 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                         ui.label(format::zone_kind(zone.kind, lang));
                     });
                     row.col(|ui| match zone.area_ha {
-                        Some(area) => {
-                            ui.label(format::with_qualifier(
-                                format!("{} ha", format::number(area, 2, lang)),
-                                zone.qualifier,
-                                lang,
-                            ));
+                        Some(_) => {
+                            ui.label(area_text(zone, lang));
                         }
                         None => {
                             ui.label(egui::RichText::new(&t.no_area).italics().color(theme::MUTED));
@@ -118,4 +117,39 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                 });
             }
         });
+}
+
+/// A zone's area as the table shows it (`trên 321 ha`), or the words that it has none.
+fn area_text(zone: &crate::model::Zone, lang: Lang) -> String {
+    match zone.area_ha {
+        Some(area) => format::with_qualifier(
+            format!("{} ha", format::number(area, 2, lang)),
+            zone.qualifier,
+            lang,
+        ),
+        None => lang.strings().zones.no_area.clone(),
+    }
+}
+
+/// The zones table as "Sao chép bảng" copies it.
+fn clip_table(view: &View) -> crate::clipboard::ClipTable {
+    let lang = view.lang;
+    let t = &lang.strings().zones;
+    crate::clipboard::ClipTable {
+        headers: [&t.name, &t.kind, &t.area, &t.count, &t.note].map(|h| h.clone()).to_vec(),
+        rows: view
+            .dataset
+            .zones
+            .iter()
+            .map(|zone| {
+                vec![
+                    zone.name.clone(),
+                    format::zone_kind(zone.kind, lang).to_owned(),
+                    area_text(zone, lang),
+                    zone.count.to_string(),
+                    zone.note.clone(),
+                ]
+            })
+            .collect(),
+    }
 }
