@@ -5,7 +5,6 @@
 
 use std::process::Command;
 
-use egui_kittest::kittest::Queryable;
 use industry_desk::clipboard::{ClipTable, Clipboard, Picture, SystemClipboard};
 
 use crate::e2e::Display;
