@@ -1,6 +1,7 @@
-//! Making the A4 report PDF: of the built-in meeting, of one meeting with 1.000 directives,
-//! and of big.ron (10.000 directives over 500 meetings, 30 years monthly): its latest
-//! meeting and the whole file; and one chart as PNG at 300 dpi.
+//! Making the A4 report: in the administrative layout as PDF and as Word (the built-in
+//! meeting, one meeting of 1.000 directives), the quick print as PDF (the built-in meeting,
+//! one meeting with 1.000 directives, and big.ron — 10.000 directives over 500 meetings, 30
+//! years monthly — its latest meeting and the whole file); and one chart as PNG at 300 dpi.
 //! What is timed is the work behind `export report` / `export chart` (layout, shaping,
 //! font subsetting, PDF or PNG encoding), without the file write.
 //!
@@ -18,12 +19,21 @@ fn export(c: &mut Criterion) {
 
     let builtin = dataset::builtin();
     let options = ReportOptions::new(&builtin, today);
+    group.bench_function("official report PDF, built-in meeting", |b| {
+        b.iter(|| paper::official_pdf(&builtin, &options, Lang::Vi).unwrap())
+    });
+    group.bench_function("official report DOCX, built-in meeting", |b| {
+        b.iter(|| paper::official_docx(&builtin, &options, Lang::Vi).unwrap())
+    });
     group.bench_function("report, built-in meeting", |b| {
         b.iter(|| paper::report_pdf(&builtin, &options, Lang::Vi).unwrap())
     });
 
     let thousand = synth::with_directives(dataset::builtin(), 1, 1_000, today, 1);
     let options = ReportOptions::new(&thousand, today);
+    group.bench_function("official report PDF, one meeting of 1.000 directives", |b| {
+        b.iter(|| paper::official_pdf(&thousand, &options, Lang::Vi).unwrap())
+    });
     group.bench_function("report, one meeting of 1.000 directives", |b| {
         b.iter(|| paper::report_pdf(&thousand, &options, Lang::Vi).unwrap())
     });

@@ -14,8 +14,9 @@ use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, PageMargin, PageNum, PageNumType,
-    PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition, Pic, Run,
-    RunFonts, Section, SpecialIndentType, Style, StyleType, Table, TableCell, TableRow, WidthType,
+    PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Pic, Run, RunFonts, Section, SpecialIndentType, Style, StyleType, Table,
+    TableCell, TableRow, WidthType,
 };
 
 use super::ExportError;
@@ -210,13 +211,15 @@ fn spacer(points: f32) -> Paragraph {
 /// border, indented on both sides to the rule's length.
 fn rule(length: i32, room: i32) -> Paragraph {
     let side = ((room - length) / 2).max(0);
+    // Its own height keeps the border clear of the text above (a rule, not an underline).
     let mut paragraph = Paragraph::new()
         .size(2)
         .indent(Some(side), None, Some(side), None)
-        .line_spacing(LineSpacing::new().before(0).after(60).line(40));
-    paragraph.property = paragraph.property.set_border(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(6),
-    );
+        .line_spacing(LineSpacing::new().before(0).after(80).line(120));
+    // Only the bottom border: docx-rs's default borders are all four sides.
+    let bottom =
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(6);
+    paragraph.property = paragraph.property.set_borders(ParagraphBorders::with_empty().set(bottom));
     paragraph
 }
 

@@ -686,7 +686,7 @@ impl Flow<'_> {
                         let rule_width = text_width * share;
                         let rule_x = x + (text_width - rule_width) / 2.0;
                         // Clear of the descenders: a rule under the line, not an underline.
-                        let rule_y = baseline + line.style.size * 0.42;
+                        let rule_y = baseline + line.style.size * 0.5;
                         self.page().items.push(Item::Line {
                             from: (rule_x, rule_y),
                             to: (rule_x + rule_width, rule_y),
@@ -703,7 +703,7 @@ impl Flow<'_> {
                         word_spacing: 0.0,
                         mark,
                     });
-                    y += line.style.line_height();
+                    y += line.style.line_height() + rule_room(line);
                 }
             }
             left += width;
@@ -821,6 +821,11 @@ impl Flow<'_> {
     }
 }
 
+/// The room a ruled line leaves under itself for its rule.
+fn rule_room(line: &ColumnLine) -> f32 {
+    if line.rule.is_some() { line.style.size * 0.3 } else { 0.0 }
+}
+
 /// The height of columns side by side: the tallest.
 fn columns_height(columns: &[TextColumn], spec: PageSpec, measure: &dyn Measure) -> f32 {
     let total: f32 = columns.iter().map(|c| c.share.max(0.0)).sum::<f32>().max(f32::EPSILON);
@@ -833,7 +838,7 @@ fn columns_height(columns: &[TextColumn], spec: PageSpec, measure: &dyn Measure)
                 .iter()
                 .map(|line| {
                     let lines = wrap(&line.text, width, line.style, measure).len() as f32;
-                    line.space_before + lines * line.style.line_height()
+                    line.space_before + lines * (line.style.line_height() + rule_room(line))
                 })
                 .sum::<f32>()
         })

@@ -602,7 +602,7 @@ fn directives_table(
         .collect();
     official_table(
         vec![
-            Column::new(&t.col_number, 0.5, Align::Center),
+            Column::new(&t.col_number, 0.7, Align::Center),
             Column::new(&t.col_text, 4.0, Align::Left),
             Column::new(&t.col_lead, 1.6, Align::Left),
             Column::new(&t.col_support, 1.8, Align::Left),
