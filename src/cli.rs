@@ -67,6 +67,21 @@ pub enum CliCommand {
         #[arg(long)]
         into: PathBuf,
     },
+    /// Read a conclusion notice (.txt, .docx, or a PDF with text; `-` for standard input)
+    /// and print the meeting and the directives it gives. With --into, add them to a
+    /// dataset file as the window does (the old file is kept as .bak).
+    Intake {
+        /// The notice.
+        notice: PathBuf,
+        /// The dataset file to add the meeting, its new units and its directives to.
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Print exactly {"meeting": {title, date, chair, number}, "directives": [{text,
+        /// lead, supporting, deadline}]}, dates as YYYY-MM-DD, null where the notice says
+        /// nothing.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the A4 report or a chart to a file (PDF, SVG, PNG).
     Export {
         #[command(subcommand)]
@@ -369,4 +384,151 @@ pub fn import(
     }
     let _ = writeln!(out, "{}", fill(&t.imported, &[("file", &into.display())]));
     ExitCode::SUCCESS
+}
+
+/// `industry-desk intake NOTICE [--into DATA.ron] [--json]`.
+pub fn intake(
+    notice: &Path,
+    into: Option<&Path>,
+    json: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    use crate::intake::{self, Proposal, source};
+    let t = &lang.strings().intake;
+    let text = if notice == Path::new("-") {
+        let mut bytes = Vec::new();
+        use std::io::Read as _;
+        let limited =
+            std::io::stdin().lock().take(source::MAX_FILE_BYTES + 1).read_to_end(&mut bytes);
+        match limited
+            .map_err(|e| intake::IntakeError::Unreadable(e.to_string()))
+            .and_then(|_| source::read_bytes(&bytes, None))
+        {
+            Ok(text) => text,
+            Err(error) => {
+                let _ = writeln!(err, "{}", error.describe(lang));
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        match source::read_file(notice) {
+            Ok(text) => text,
+            Err(error) => {
+                let _ = writeln!(err, "{}: {}", notice.display(), error.describe(lang));
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    let mut dataset = match into {
+        Some(path) => match storage::load(path) {
+            Ok(dataset) => dataset,
+            Err(error) => {
+                let _ = writeln!(err, "{}", error.describe(lang));
+                return ExitCode::FAILURE;
+            }
+        },
+        None => Dataset::empty(),
+    };
+    let read = intake::read(&text, &dataset);
+    if json {
+        match serde_json::to_string_pretty(&read.json()) {
+            Ok(json) => {
+                let _ = writeln!(out, "{json}");
+            }
+            Err(error) => {
+                let _ = writeln!(err, "{error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print_notice(&read, lang, out);
+    }
+    if read.items.is_empty() {
+        let _ = writeln!(err, "{}", t.nothing_read);
+        return ExitCode::FAILURE;
+    }
+    let Some(into) = into else { return ExitCode::SUCCESS };
+    let file_name = (notice != Path::new("-"))
+        .then(|| notice.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .flatten();
+    let proposal = Proposal::new(read, &dataset, file_name);
+    let refuse = |err: &mut dyn Write, reason: &str| {
+        let line = fill(&t.cli_nothing_written, &[("file", &into.display()), ("reason", &reason)]);
+        let _ = writeln!(err, "{line}");
+        ExitCode::FAILURE
+    };
+    let duplicates = proposal.directives.iter().filter(|d| d.duplicate.is_some()).count();
+    if duplicates > 0 {
+        let _ = writeln!(out, "{}", fill(&t.cli_duplicates, &[("count", &duplicates)]));
+    }
+    if let Some(meeting) = proposal.target.and_then(|id| dataset.meeting(id)) {
+        let line = fill(
+            &t.cli_into_meeting,
+            &[("title", &meeting.title), ("date", &crate::format::date(meeting.date))],
+        );
+        let _ = writeln!(out, "{line}");
+    }
+    let action = match proposal.action(&dataset) {
+        Ok(action) => action,
+        Err(error) => return refuse(err, &error.describe(lang)),
+    };
+    let count = proposal.chosen();
+    let units = proposal.new_units().len();
+    if let Err(error) = action.apply(&mut dataset) {
+        return refuse(err, &error.describe(lang));
+    }
+    if let Err(error) = storage::save(into, &dataset) {
+        let _ = writeln!(err, "{}", error.describe(lang));
+        return ExitCode::FAILURE;
+    }
+    let line = fill(
+        &t.cli_into,
+        &[
+            ("count", &count),
+            ("units", &units),
+            ("file", &into.display()),
+            ("backup", &storage::backup_path(into).display()),
+        ],
+    );
+    let _ = writeln!(out, "{line}");
+    ExitCode::SUCCESS
+}
+
+/// The notice as read, for a person: the meeting, then each directive and its fields.
+fn print_notice(notice: &crate::intake::Notice, lang: Lang, out: &mut dyn Write) {
+    let t = &lang.strings().intake;
+    let unknown = t.cli_unknown.as_str();
+    let title = if notice.title.is_empty() { unknown } else { notice.title.as_str() };
+    let _ = writeln!(out, "{}", fill(&t.cli_meeting, &[("title", &title)]));
+    let date = notice.date.map(crate::format::date);
+    let line = fill(
+        &t.cli_meeting_line,
+        &[
+            ("number", &notice.number.as_deref().unwrap_or(unknown)),
+            ("date", &date.as_deref().unwrap_or(unknown)),
+            ("chair", &notice.chair.as_deref().unwrap_or(unknown)),
+        ],
+    );
+    let _ = writeln!(out, "{line}");
+    let _ = writeln!(out, "{}", fill(&t.cli_directives, &[("count", &notice.items.len())]));
+    for (n, item) in notice.items.iter().enumerate() {
+        let _ = writeln!(out, "{:>3}. {}", n + 1, item.text);
+        let fields = &item.fields;
+        let lead = fields.lead.as_ref().map_or(unknown, |l| l.unit.name.as_str());
+        let supporting: Vec<&str> = fields.supporting.iter().map(|u| u.name.as_str()).collect();
+        let supporting =
+            if supporting.is_empty() { unknown.to_owned() } else { supporting.join("; ") };
+        let deadline = match (&fields.deadline, &fields.standing) {
+            (Some(deadline), _) => crate::format::date(deadline.date),
+            (None, Some(words)) => fill(&t.standing, &[("words", words)]),
+            (None, None) => t.no_deadline.clone(),
+        };
+        let line = fill(
+            &t.cli_fields,
+            &[("lead", &lead), ("supporting", &supporting), ("deadline", &deadline)],
+        );
+        let _ = writeln!(out, "     {line}");
+    }
 }

@@ -28,6 +28,8 @@ pub enum Command {
     ExportXlsx,
     /// Read figures and directives from a spreadsheet, after a preview.
     Import,
+    /// Read a conclusion notice's meeting and directives, after a preview.
+    IntakeNotice,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -53,7 +55,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -63,6 +65,7 @@ impl Command {
         Command::ExportChart,
         Command::ExportXlsx,
         Command::Import,
+        Command::IntakeNotice,
         Command::RecoveryCopies,
         Command::Quit,
         Command::Undo,
@@ -88,6 +91,7 @@ impl Command {
             Command::ExportChart => &lang.strings().export.menu_export_chart,
             Command::ExportXlsx => &lang.strings().export.menu_export_xlsx,
             Command::Import => &lang.strings().import.menu,
+            Command::IntakeNotice => &lang.strings().intake.menu,
             Command::RecoveryCopies => &lang.strings().recovery.menu,
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
@@ -128,6 +132,7 @@ impl Command {
             | Command::ExportChart
             | Command::ExportXlsx
             | Command::Import
+            | Command::IntakeNotice
             | Command::RecoveryCopies => &[],
             Command::Print => &PRINT,
             Command::ExportReport => &EXPORT_REPORT,

@@ -50,6 +50,8 @@ pub trait FileDialogs {
     fn pick_open(&mut self) -> Picked;
     /// A spreadsheet (.xlsx or .csv) to import from.
     fn pick_spreadsheet(&mut self) -> Picked;
+    /// A conclusion notice (.txt, .docx, .pdf) to read directives from.
+    fn pick_notice(&mut self) -> Picked;
     /// Where to save a file of `kind`, suggesting `file_name`.
     fn pick_save(&mut self, file_name: &str, kind: FileKind) -> Picked;
 }
@@ -98,6 +100,12 @@ impl FileDialogs for SystemDialogs {
     fn pick_spreadsheet(&mut self) -> Picked {
         let started = Instant::now();
         let dialog = rfd::FileDialog::new().add_filter("Excel, CSV", &["xlsx", "csv"]);
+        Self::judge(started, dialog.pick_file())
+    }
+
+    fn pick_notice(&mut self) -> Picked {
+        let started = Instant::now();
+        let dialog = rfd::FileDialog::new().add_filter("Word, PDF, text", &["docx", "pdf", "txt"]);
         Self::judge(started, dialog.pick_file())
     }
 

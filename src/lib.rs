@@ -21,6 +21,7 @@ pub mod fonts;
 pub mod format;
 pub mod i18n;
 pub mod input;
+pub mod intake;
 pub mod job;
 pub mod model;
 pub mod open_job;

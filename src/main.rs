@@ -21,6 +21,9 @@ fn main() -> ExitCode {
         Some(CliCommand::Import { file, into }) => {
             cli::import(&file, &into, lang, &mut out, &mut err)
         }
+        Some(CliCommand::Intake { notice, into, json }) => {
+            cli::intake(&notice, into.as_deref(), json, lang, &mut out, &mut err)
+        }
         None => {
             let config = AppConfig {
                 lang: args.lang,

@@ -45,6 +45,10 @@ impl FileDialogs for ScriptedDialogs {
         self.next()
     }
 
+    fn pick_notice(&mut self) -> Picked {
+        self.next()
+    }
+
     fn pick_save(&mut self, _file_name: &str, _kind: FileKind) -> Picked {
         self.next()
     }

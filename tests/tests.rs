@@ -60,3 +60,7 @@ mod official;
 
 /// Charts and tables onto the clipboard, in the window and through the system's.
 mod clipboard;
+
+/// Conclusion notices read into directives: the corpus scored, bad inputs, the dialog, the
+/// command line.
+mod intake;

@@ -5,6 +5,7 @@
 //! Saving and the recovery copies run on worker threads ([`saving`]); crashed work is
 //! offered back from [`recovering`].
 
+mod intake;
 mod recovering;
 mod saving;
 
@@ -145,6 +146,8 @@ pub enum Modal {
     },
     /// What an import from `file` would add, change and refuse, waiting for a yes.
     ImportPreview { file: PathBuf, plan: crate::exchange::import::Plan },
+    /// A conclusion notice being pasted, read or checked before its directives are added.
+    Intake(Box<ui::intake_dialog::Intake>),
 }
 
 /// What a typed path is for.
@@ -156,6 +159,8 @@ pub enum PathPurpose {
     Export,
     /// A spreadsheet to import from.
     Import,
+    /// A conclusion notice to read.
+    Notice,
 }
 
 /// The application.
@@ -222,6 +227,8 @@ pub struct App {
     clips: std::cell::RefCell<Vec<crate::clipboard::Clip>>,
     /// A chart being drawn to be copied, and its name.
     picture_job: Option<(String, crate::job::Job<Result<crate::clipboard::Picture, String>>)>,
+    /// A notice's file being read on a worker thread, and its name.
+    intake_job: Option<intake::Reading>,
     /// At start the search for crashed copies waits for the file being opened, so a
     /// restored copy is never replaced by the file finishing its load under it.
     search_waits_for_open: bool,
@@ -275,6 +282,7 @@ impl App {
             clips: std::cell::RefCell::new(Vec::new()),
             picture_job: None,
             search_waits_for_open: false,
+            intake_job: None,
         };
         if let Some(path) = config.open {
             // Once it has opened (or failed to), every crashed copy is looked for, its own
@@ -465,6 +473,7 @@ impl App {
                 self.settings.tab = Tab::Directives;
                 self.directives_ui.focus_search();
             }
+            Command::IntakeNotice => self.start_intake(),
             Command::Import => match self.dialogs.pick_spreadsheet() {
                 Picked::Path(path) => self.preview_import(&path),
                 Picked::Cancelled => {}
@@ -633,7 +642,7 @@ impl App {
                 let folder = std::env::home_dir().unwrap_or_default();
                 folder.join(dataset::BUILTIN_FILE_NAME).display().to_string()
             }
-            (PathPurpose::Open | PathPurpose::Import, _) => String::new(),
+            (PathPurpose::Open | PathPurpose::Import | PathPurpose::Notice, _) => String::new(),
             (PathPurpose::Export, _) => match &self.pending_export {
                 Some(request) => {
                     let name = request.choices.suggested_name(
@@ -720,6 +729,13 @@ impl App {
             ui::modals::Answer::Export(request) => self.begin_export(request),
             ui::modals::Answer::TypedPath { purpose: PathPurpose::Import, path, .. } => {
                 self.preview_import(&path);
+            }
+            ui::modals::Answer::TypedPath { purpose: PathPurpose::Notice, path, .. } => {
+                self.read_notice_file(path, Box::default());
+            }
+            ui::modals::Answer::PickNotice(modal) => self.pick_notice(modal),
+            ui::modals::Answer::Intake { action, count, source } => {
+                self.add_from_notice(action, count, &source);
             }
             ui::modals::Answer::Import { file, action } => {
                 let count = match &action {
@@ -946,6 +962,10 @@ impl eframe::App for App {
                 }
             }
         });
+        if std::mem::take(&mut self.directives_ui.wants_intake) {
+            self.commands.push(Command::IntakeNotice);
+        }
+        self.take_dropped_notice(&ctx);
         self.show_modal(&ctx);
 
         // Edits first, so a Save in the same frame writes them.
@@ -962,6 +982,7 @@ impl eframe::App for App {
         self.poll_picture(&ctx);
         self.poll_export(&ctx);
         self.poll_open(&ctx);
+        self.poll_intake(&ctx);
         self.show_opening(&ctx);
         self.poll_save(&ctx);
         self.poll_copy(&ctx);

@@ -52,6 +52,8 @@ pub struct State {
     /// The directives' folded search text, and the revision it was brought up to.
     search_index: Option<(u64, followup::SearchIndex)>,
     meeting_form: MeetingForm,
+    /// "Nhập từ thông báo…" was pressed: the app opens the dialog.
+    pub wants_intake: bool,
 }
 
 type RowsKey = (u64, Filter, SortBy, Date, i32);
@@ -73,6 +75,7 @@ impl Default for State {
             rows: std::collections::VecDeque::new(),
             search_index: None,
             meeting_form: MeetingForm::default(),
+            wants_intake: false,
         }
     }
 }
@@ -250,6 +253,10 @@ fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Ve
         );
         if ui.add_enabled(!view.dataset.meetings.is_empty(), add).clicked() {
             state.new_directive(view.dataset);
+        }
+        let intake = &lang.strings().intake;
+        if ui.button(&intake.button).on_hover_text(&intake.menu).clicked() {
+            state.wants_intake = true;
         }
     });
     meetings_section(ui, view, state, actions);

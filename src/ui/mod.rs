@@ -8,6 +8,7 @@ pub mod directives;
 pub mod export_dialog;
 pub mod figures_editor;
 pub mod import_preview;
+pub mod intake_dialog;
 pub mod letterhead_form;
 pub mod menu;
 pub mod modals;

@@ -8,7 +8,7 @@ use crate::command::Command;
 use crate::export_job::ExportRequest;
 use crate::i18n::{Lang, fill};
 use crate::model::Dataset;
-use crate::ui::{export_dialog, import_preview, theme};
+use crate::ui::{export_dialog, import_preview, intake_dialog, theme};
 
 /// What the user answered, or the modal itself while they haven't.
 pub enum Answer {
@@ -34,6 +34,10 @@ pub enum Answer {
     Export(ExportRequest),
     /// Apply the import previewed from `file`.
     Import { file: PathBuf, action: crate::action::Action },
+    /// Show the file picker for a notice; `modal` is the intake dialog, shown again.
+    PickNotice(Modal),
+    /// Add what a notice gave: one edit, `count` directives, from `source`.
+    Intake { action: crate::action::Action, count: usize, source: String },
 }
 
 /// Draws `modal` and returns the answer.
@@ -47,13 +51,25 @@ pub fn show(
     let t = &lang.strings().app;
     let mut answer = None;
     let mut saved_letterhead = None;
+    let mut pick_notice = false;
     let mut modal = modal;
     // One id a kind of dialog: egui remembers a dialog's size by its id, and a small one
     // must not open at the size of a tall one shown before it.
     let id = egui::Id::unique(("industry-desk-modal", std::mem::discriminant(&modal)));
+    // The notice's preview lists every directive with its fields: it needs the room.
+    let width: f32 = if matches!(modal, Modal::Intake(_)) { 980.0 } else { 560.0 };
+    let width = width.min(ctx.content_rect().width() - 48.0).max(320.0);
     let modal_response = egui::Modal::new(id).show(ctx, |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(width);
         match &mut modal {
+            Modal::Intake(intake) => match intake_dialog::show(ui, intake, dataset, lang) {
+                Some(intake_dialog::Outcome::PickFile) => pick_notice = true,
+                Some(intake_dialog::Outcome::Add { action, count, source }) => {
+                    answer = Some(Answer::Intake { action, count, source })
+                }
+                Some(intake_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
+                None => {}
+            },
             Modal::Export { purpose, choices, letterhead } => {
                 match export_dialog::show(ui, *purpose, choices, letterhead, dataset, lang) {
                     Some(export_dialog::Outcome::Go) => {
@@ -122,7 +138,9 @@ pub fn show(
             }
             Modal::TypePath { purpose, text, then } => {
                 let title = match purpose {
-                    PathPurpose::Open | PathPurpose::Import => &t.path_prompt_open,
+                    PathPurpose::Open | PathPurpose::Import | PathPurpose::Notice => {
+                        &t.path_prompt_open
+                    }
                     PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
                 };
                 ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
@@ -158,9 +176,17 @@ pub fn show(
     // Escape or a click outside cancels, unless a button was pressed this frame.
     let still_open = matches!(answer, None | Some(Answer::Waiting(_)));
     // Recovered work is never dropped by a stray Escape or click: it needs an answer.
-    let needs_answer = matches!(modal, Modal::Recover { .. });
+    // Nor is a notice pasted or a proposal being checked.
+    let needs_answer = match &modal {
+        Modal::Recover { .. } => true,
+        Modal::Intake(intake) => !intake.may_close_casually(),
+        _ => false,
+    };
     if still_open && !needs_answer && modal_response.should_close() {
         answer = Some(Answer::Closed);
+    }
+    if pick_notice {
+        return Answer::PickNotice(modal);
     }
     if let Some(letterhead) = saved_letterhead {
         return Answer::Letterhead { letterhead, modal };
