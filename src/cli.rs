@@ -15,7 +15,7 @@ use crate::storage;
 
 /// Figures of industrial output and land, and the follow-up of meeting directives.
 #[derive(Debug, Parser)]
-#[command(name = "industry-desk", version, args_conflicts_with_subcommands = true)]
+#[command(name = "industry-desk", version)]
 pub struct Cli {
     /// Language of the window and of messages (vi: Tiếng Việt, en: English).
     #[arg(long, value_enum, global = true)]
@@ -76,6 +76,10 @@ pub enum CliCommand {
         /// The dataset file to add the meeting, its new units and its directives to.
         #[arg(long)]
         into: Option<PathBuf>,
+        /// With --into: add the directives to this meeting of the file (its number) rather
+        /// than to the one the notice's date and subject find, or a new one.
+        #[arg(long, requires = "into")]
+        meeting: Option<u32>,
         /// Print exactly {"meeting": {title, date, chair, number}, "directives": [{text,
         /// lead, supporting, deadline}]}, dates as YYYY-MM-DD, null where the notice says
         /// nothing.
@@ -390,6 +394,7 @@ pub fn import(
 pub fn intake(
     notice: &Path,
     into: Option<&Path>,
+    meeting: Option<u32>,
     json: bool,
     lang: Lang,
     out: &mut dyn Write,
@@ -453,7 +458,19 @@ pub fn intake(
     let file_name = (notice != Path::new("-"))
         .then(|| notice.file_name().map(|n| n.to_string_lossy().into_owned()))
         .flatten();
-    let proposal = Proposal::new(read, &dataset, file_name);
+    let mut proposal = Proposal::new(read, &dataset, file_name);
+    if let Some(number) = meeting {
+        let id = MeetingId(number);
+        if dataset.meeting(id).is_none() {
+            let _ = writeln!(
+                err,
+                "{}",
+                fill(&lang.strings().intake.cli_no_meeting, &[("number", &number)])
+            );
+            return ExitCode::FAILURE;
+        }
+        proposal.set_target(&dataset, Some(id));
+    }
     let refuse = |err: &mut dyn Write, reason: &str| {
         let line = fill(&t.cli_nothing_written, &[("file", &into.display()), ("reason", &reason)]);
         let _ = writeln!(err, "{line}");

@@ -933,6 +933,7 @@ pub struct IntakeStrings {
     pub cli_into: String,
     pub cli_into_meeting: String,
     pub cli_duplicates: String,
+    pub cli_no_meeting: String,
     pub cli_nothing_written: String,
     pub error_unreadable: String,
     pub error_too_large: String,

@@ -10,6 +10,16 @@ use industry_desk::{App, AppConfig};
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let args = Cli::parse();
+    // The window's file and a command do not go together ("industry-desk data.ron check
+    // other.ron"); `--lang` goes with either, before or after the command.
+    if let (Some(file), Some(_)) = (&args.file, &args.command) {
+        use clap::CommandFactory as _;
+        let message = format!(
+            "{} is a file to open in the window: give it without a command",
+            file.display()
+        );
+        Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
+    }
     let lang = args.lang.unwrap_or_default();
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     match args.command {
@@ -21,8 +31,8 @@ fn main() -> ExitCode {
         Some(CliCommand::Import { file, into }) => {
             cli::import(&file, &into, lang, &mut out, &mut err)
         }
-        Some(CliCommand::Intake { notice, into, json }) => {
-            cli::intake(&notice, into.as_deref(), json, lang, &mut out, &mut err)
+        Some(CliCommand::Intake { notice, into, meeting, json }) => {
+            cli::intake(&notice, into.as_deref(), meeting, json, lang, &mut out, &mut err)
         }
         None => {
             let config = AppConfig {

@@ -381,3 +381,61 @@ fn quit_right_after_ctrl_s_waits_for_the_save() {
     assert!(is_done(&saved, 1), "the save finished before the window closed");
     assert!(machine.copies().is_empty(), "saved, so no copy is left");
 }
+
+/// The file whose text the clipboard child offers.
+const CLIPBOARD_TEXT_VAR: &str = "INDUSTRY_DESK_CLIPBOARD_TEXT";
+
+/// The child: owns the system clipboard of the display the parent gives it, offering the
+/// text of a file, as a browser does after Ctrl+C on the portal's page; serves it until
+/// another program takes the clipboard or the parent stops it.
+#[test]
+#[ignore = "the child process of the paste test"]
+fn clipboard_owner_child() {
+    let Some(file) = std::env::var_os(CLIPBOARD_TEXT_VAR) else { return };
+    let text = fs::read_to_string(file).unwrap();
+    let mut clipboard = arboard::Clipboard::new().unwrap();
+    use arboard::SetExtLinux as _;
+    println!("offering the text");
+    clipboard.set().wait().text(text).unwrap();
+}
+
+#[test]
+fn a_notice_copied_from_the_portal_is_pasted_read_added_and_saved() {
+    let display = Display::start();
+    let machine = Machine::new();
+    let file = machine.data_file("theo-doi.ron");
+    let notice = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/notices/01-numbered.txt");
+    let mut owner = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "e2e::clipboard_owner_child", "--ignored", "--nocapture"])
+        .env(CLIPBOARD_TEXT_VAR, &notice)
+        .env("DISPLAY", &display.name)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let window = Window::open(&display, &machine, &file);
+    // Tệp › Nhập từ thông báo kết luận… (places from a screenshot of the 1280×800 window).
+    window.click(22, 12);
+    window.click(120, 285);
+    // The paste box has the keyboard: Ctrl+V, then Ctrl+Enter reads the notice and Ctrl+Enter
+    // again adds its ten directives.
+    window.keys(&["ctrl+v"]);
+    window.keys(&["ctrl+Return"]);
+    window.keys(&["ctrl+Return"]);
+    window.wait_for_title("● ");
+    window.keys(&["ctrl+s"]);
+    window.wait_for_title("theo-doi.ron — ");
+    let _ = owner.kill();
+    let _ = owner.wait();
+    let saved = storage::load(&file).unwrap();
+    assert_eq!(saved.meetings.len(), 2);
+    let meeting = &saved.meetings[1];
+    assert_eq!(meeting.date, jiff::civil::date(2019, 8, 19));
+    assert!(meeting.source_ref.contains("215/TB-UBND"));
+    let added: Vec<_> = saved.directives.iter().filter(|d| d.meeting_id == meeting.id).collect();
+    assert_eq!(added.len(), 10);
+    assert!(added[0].text.starts_with("Giao Sở Công Thương chủ trì, phối hợp với Sở Kế hoạch"));
+    assert_eq!(added[0].deadline, Some(jiff::civil::date(2019, 9, 30)));
+    assert!(storage::backup_path(&file).exists(), "the file before the save is kept");
+}

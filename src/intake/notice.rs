@@ -192,9 +192,17 @@ fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<Paragraph> {
             continue;
         }
         let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
+        // A name with a dash ("Đồng Đăng - Lạng Sơn") wrapped at its dash starts the next
+        // line like an item: in wrapped text, after a full line that ended no sentence, it
+        // is the sentence going on.
+        let broken_dash = wrapped
+            && line.starts_with(['-', '–'])
+            && last_line_length * 100 >= width * 85
+            && out.last().is_some_and(|p| !p.text.ends_with(['.', ';', ':', '!', '?']));
         let continues = match out.last() {
             None => false,
             Some(_) if blank_before => false,
+            Some(_) if broken_dash => true,
             Some(_) if marker(line).is_some() => false,
             Some(_) if starts_lower => true,
             Some(previous) => {
@@ -299,10 +307,14 @@ fn intro(paragraphs: &[Paragraph], names: &Names, notice: &mut Notice) -> usize 
             && marker(&p.text).is_none()
             && INTRODUCES.iter().any(|k| folded.contains(k))
     });
-    let meeting = paragraphs
-        .iter()
-        .take(end.map_or(3, |e| e + 1))
-        .position(|p| fold(&p.text).contains("chu tri"));
+    // The meeting paragraph: someone "chủ trì" a meeting ("cuộc họp", "hội nghị", "buổi
+    // làm việc"); an item ("- Giao Sở … chủ trì …") is none.
+    const MEETINGS: &[&str] =
+        &["chu tri cuoc", "chu tri hoi nghi", "chu tri buoi", "chu tri phien"];
+    let meeting = paragraphs.iter().take(end.map_or(3, |e| e + 1)).position(|p| {
+        let folded = fold(&p.text);
+        marker(&p.text).is_none() && MEETINGS.iter().any(|m| folded.contains(m))
+    });
     if let Some(m) = meeting {
         read_meeting(&paragraphs[m].text, names, notice);
     }

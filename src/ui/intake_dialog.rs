@@ -13,6 +13,10 @@ use crate::intake::{self, source};
 use crate::model::{Dataset, MeetingId, UnitKind};
 use crate::ui::theme;
 
+/// Ctrl+Enter: read the notice, then add what it gave (the dialog's default button).
+const GO: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Enter);
+
 /// A paste larger than this is kept aside rather than shown in the text box (laying out
 /// megabytes of text every frame would stall the window).
 const SHOWN_PASTE_BYTES: usize = 256 * 1024;
@@ -67,7 +71,13 @@ pub struct Preview {
     error: Option<String>,
     /// The paste it was read from, to go back to.
     back: SourceStage,
+    /// Each directive's card height when last drawn: a long notice's preview draws only
+    /// the cards in view and leaves the room of the others.
+    heights: Vec<f32>,
 }
+
+/// A card's height before it is first drawn.
+const CARD_HEIGHT: f32 = 250.0;
 
 impl PartialEq for Preview {
     fn eq(&self, other: &Self) -> bool {
@@ -79,8 +89,15 @@ impl Preview {
     /// The preview of `proposal`.
     pub fn new(proposal: Proposal, from: String, back: SourceStage) -> Preview {
         let date_text = proposal.meeting.date.map(format::date).unwrap_or_default();
-        let mut preview =
-            Preview { proposal, from, date_text, deadline_texts: Vec::new(), error: None, back };
+        let mut preview = Preview {
+            proposal,
+            from,
+            date_text,
+            deadline_texts: Vec::new(),
+            error: None,
+            back,
+            heights: Vec::new(),
+        };
         preview.sync_deadline_texts();
         preview
     }
@@ -208,6 +225,8 @@ pub fn show(
 fn source_stage(ui: &mut egui::Ui, stage: &mut SourceStage, lang: Lang) -> (Option<Outcome>, bool) {
     let t = &lang.strings().intake;
     ui.label(&t.paste_hint);
+    // Taken before the text box sees it, which would make it a new line.
+    let go = ui.input_mut(|i| i.consume_shortcut(&GO));
     // A huge paste never reaches the text box: held aside if a notice could be that long,
     // refused beyond that.
     let huge = ui.input_mut(|input| {
@@ -265,13 +284,9 @@ fn source_stage(ui: &mut egui::Ui, stage: &mut SourceStage, lang: Lang) -> (Opti
             outcome = Some(Outcome::PickFile);
         }
         let has_text = !stage.notice().trim().is_empty();
-        if ui
-            .add_enabled(
-                has_text,
-                egui::Button::new(egui::RichText::new(&t.read).font(theme::bold(15.0))),
-            )
-            .clicked()
-        {
+        let button = egui::Button::new(egui::RichText::new(&t.read).font(theme::bold(15.0)))
+            .shortcut_text(ui.ctx().format_shortcut(&GO));
+        if ui.add_enabled(has_text, button).clicked() || (go && has_text) {
             read = true;
         }
         if ui.button(&lang.strings().app.cancel).clicked() {
@@ -299,6 +314,8 @@ fn preview_stage(
     lang: Lang,
 ) -> (Option<Outcome>, bool) {
     let t = &lang.strings().intake;
+    // Taken before any text box sees it, which would make it a new line.
+    let go = ui.input_mut(|i| i.consume_shortcut(&GO));
     let duplicates = preview.proposal.directives.iter().filter(|d| d.duplicate.is_some()).count();
     let summary = fill(
         &t.summary,
@@ -312,23 +329,42 @@ fn preview_stage(
     ui.add_space(4.0);
     meeting_section(ui, preview, dataset, lang);
     ui.separator();
-    let height = (ui.ctx().content_rect().height() - 380.0).max(220.0);
+    let height = (ui.ctx().content_rect().height() - 330.0).max(220.0);
     let mut edit = None;
-    egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]).show(ui, |ui| {
-        for index in 0..preview.proposal.directives.len() {
-            if let Some(change) = directive_card(ui, preview, index, dataset, lang) {
-                edit = Some(change);
+    let scroll = egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]);
+    scroll.show_viewport(ui, |ui, viewport| {
+        let count = preview.proposal.directives.len();
+        preview.heights.resize(count, CARD_HEIGHT);
+        // Cards a screen away from the view are not drawn, only their room kept.
+        let near = viewport.expand2(egui::vec2(0.0, viewport.height()));
+        let mut top = 0.0;
+        for index in 0..count {
+            let bottom = top + preview.heights[index];
+            if bottom < near.top() || top > near.bottom() {
+                ui.allocate_space(egui::vec2(ui.available_width(), preview.heights[index]));
+            } else {
+                let drawn = ui.scope(|ui| {
+                    let change = directive_card(ui, preview, index, dataset, lang);
+                    ui.separator();
+                    change
+                });
+                if let Some(change) = drawn.inner {
+                    edit = Some(change);
+                }
+                preview.heights[index] = drawn.response.rect.height();
             }
-            ui.separator();
+            top = bottom + ui.spacing().item_spacing.y;
         }
         new_units_section(ui, preview, lang);
     });
     match edit {
         Some(ListEdit::Join(index)) => {
+            preview.heights.clear();
             preview.proposal.join_with_previous(index);
             preview.sync_deadline_texts();
         }
         Some(ListEdit::Split(index)) => {
+            preview.heights.clear();
             preview.proposal.split(dataset, index);
             preview.sync_deadline_texts();
         }
@@ -343,8 +379,9 @@ fn preview_stage(
         let count = preview.proposal.chosen();
         let add = egui::Button::new(
             egui::RichText::new(fill(&t.add, &[("count", &count)])).font(theme::bold(15.0)),
-        );
-        if ui.add_enabled(count > 0, add).clicked() {
+        )
+        .shortcut_text(ui.ctx().format_shortcut(&GO));
+        if ui.add_enabled(count > 0, add).clicked() || (go && count > 0) {
             match checked_action(preview, dataset, lang) {
                 Ok(action) => {
                     let source = preview

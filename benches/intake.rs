@@ -1,0 +1,112 @@
+//! Reading a conclusion notice: a notice of 20 pages (some 60.000 characters: the header
+//! and meeting of notice 01, then the items of all twenty corpus notices under unit
+//! headings, again and again) read, and read and proposed into the built-in file and into
+//! big.ron (500 meetings, 10.000 directives; the directives sent to one of its meetings, so
+//! each is compared with that meeting's for duplicates). The issue asks for ≤ 50 ms.
+//! Then one frame of the preview of that notice (its 344 directives, each with its fields),
+//! through egui_kittest, for how the dialog keeps up while the official checks it.
+//!
+//! `cargo bench --bench intake`
+
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use industry_desk::intake::{self, Proposal};
+use industry_desk::{dataset, synth};
+
+/// Characters on one A4 page of a notice (Times New Roman 14 pt, 30/15/20/20 mm margins:
+/// some 35 lines of 85).
+const PAGE: usize = 3_000;
+
+/// A notice of `pages` pages made of the corpus's own lines.
+fn notice_of(pages: usize) -> String {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/notices");
+    let mut names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let items: Vec<String> = names
+        .iter()
+        .flat_map(|p| {
+            std::fs::read_to_string(p).unwrap().lines().map(str::to_owned).collect::<Vec<_>>()
+        })
+        .filter(|l| l.starts_with("- ") || l.starts_with("+ ") || l.starts_with("• "))
+        .filter(|l| l.len() > 80)
+        .map(|l| format!("- {}", l.split_once(" ").map_or("", |(_, rest)| rest).trim_start()))
+        .collect();
+    let first = std::fs::read_to_string(folder.join("01-numbered.txt")).unwrap();
+    let (head, _) = first.split_once("1. Giao").unwrap();
+    let mut text = head.to_owned();
+    let units =
+        ["Sở Công Thương", "Sở Tài chính", "Sở Xây dựng", "UBND huyện Chi Lăng", "Công an tỉnh"];
+    let mut n = 0;
+    while text.chars().count() < pages * PAGE {
+        text.push_str(&format!("{}. {}:\n", n + 1, units[n % units.len()]));
+        for item in items.iter().skip(n * 7 % items.len()).take(7) {
+            text.push_str(item);
+            text.push('\n');
+        }
+        n += 1;
+    }
+    text.push_str("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n");
+    text
+}
+
+fn read(c: &mut Criterion) {
+    let text = notice_of(20);
+    let builtin = dataset::builtin();
+    let read = intake::read(&text, &builtin);
+    assert!(read.items.len() > 200, "{} directives", read.items.len());
+    println!("20 pages: {} characters, {} directives", text.chars().count(), read.items.len());
+    let mut group = c.benchmark_group("intake");
+    group.sample_size(30);
+    group.bench_function("read a 20-page notice", |b| b.iter(|| intake::read(&text, &builtin)));
+    group.bench_function("read and propose a 20-page notice, built-in file", |b| {
+        b.iter(|| Proposal::new(intake::read(&text, &builtin), &builtin, None))
+    });
+    let big = synth::province(jiff::civil::date(2026, 11, 26));
+    let meeting = big.meetings[big.meetings.len() / 2].id;
+    group.bench_function("read and propose a 20-page notice into big.ron's meeting", |b| {
+        b.iter(|| {
+            let mut proposal = Proposal::new(intake::read(&text, &big), &big, None);
+            proposal.set_target(&big, Some(meeting));
+            proposal
+        })
+    });
+    group.finish();
+
+    // The dialog's preview of the same notice, a frame of it.
+    let mut harness =
+        egui_kittest::Harness::builder().with_size([1280.0, 800.0]).build_eframe(|cc| {
+            industry_desk::App::new(
+                cc,
+                industry_desk::AppConfig {
+                    lang: Some(industry_desk::i18n::Lang::Vi),
+                    ..industry_desk::AppConfig::default()
+                },
+            )
+        });
+    use egui_kittest::kittest::Queryable as _;
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label_contains("Nhập từ thông báo kết luận").click();
+    harness.run();
+    harness.get_by_label("Nội dung thông báo").focus();
+    harness.run();
+    harness.event(egui::Event::Paste(text.clone()));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("Đọc được 344 nhiệm vụ");
+    let mut group = c.benchmark_group("intake dialog");
+    group.sample_size(30);
+    group.bench_function("a frame of the preview of a 20-page notice", |b| {
+        b.iter(|| harness.step())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, read);
+criterion_main!(benches);
