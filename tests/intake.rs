@@ -810,3 +810,16 @@ fn the_command_line_refuses_bad_notices_in_the_language_asked_and_writes_nothing
     assert_eq!(saved.directives.len(), 12);
     assert!(saved.directives[10..].iter().all(|d| d.meeting_id == saved.meetings[0].id));
 }
+
+#[test]
+fn a_deadline_before_the_meeting_is_flagged_not_added() {
+    // A notice that sets a day the meeting has passed (a typo for 2020, say).
+    let text = notice_text("01-").replace("trước ngày 30/9/2019", "trước ngày 30/9/2018");
+    let builtin = industry_desk::dataset::builtin();
+    let proposal = intake::Proposal::new(intake::read(&text, &builtin), &builtin, None);
+    let error = proposal.action(&builtin).unwrap_err();
+    assert_eq!(
+        error.describe(industry_desk::i18n::Lang::Vi),
+        "Nhiệm vụ 1: thời hạn 30/09/2018 trước ngày họp 19/08/2019."
+    );
+}

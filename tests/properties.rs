@@ -245,3 +245,115 @@ proptest! {
         prop_assert_eq!(document.dataset(), &edited);
     }
 }
+
+/// Pieces a notice is made of, to make notices of any shape from: markers, headings, unit
+/// names whole and short, verbs, deadlines of every form, and stray marks.
+fn notice_piece() -> impl Strategy<Value = String> {
+    let pieces = [
+        "THÔNG BÁO",
+        "Số: 12/TB-UBND",
+        "Ngày 19/8/2019, đồng chí Lê Văn A, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp",
+        "kết luận như sau:",
+        "I. ĐÁNH GIÁ CHUNG",
+        "II. NHIỆM VỤ",
+        "1.",
+        "2.",
+        "1.1.",
+        "a)",
+        "b.",
+        "-",
+        "–",
+        "•",
+        "+",
+        "Giao",
+        "Giao cho",
+        "Đề nghị",
+        "Yêu cầu",
+        "Sở Công Thương",
+        "Sở KH&ĐT",
+        "Sở TN&MT",
+        "UBND huyện Chi Lăng",
+        "Ủy ban nhân dân thị xã Đông Triều",
+        "UBND các huyện, thành phố",
+        "các cơ quan, đơn vị liên quan",
+        "Các sở, ngành",
+        "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn",
+        "Công ty TNHH A",
+        "chủ trì",
+        "phối hợp với",
+        "phối hợp",
+        "và",
+        ",",
+        ";",
+        ".",
+        ":",
+        "(",
+        ")",
+        "rà soát",
+        "báo cáo UBND tỉnh",
+        "trình UBND tỉnh xem xét, quyết định",
+        "trước ngày 30/9/2019",
+        "trước 31/2/2020",
+        "trước ngày 15/5",
+        "trong tháng 02/2020",
+        "trong quý IV/2019",
+        "quý III năm 2022",
+        "chậm nhất trong ngày 18/12/2019",
+        "trước ngày 15 tháng 11 năm 2019",
+        "thường xuyên",
+        "tỷ lệ 1/500",
+        "Nơi nhận:",
+        "TL. CHỦ TỊCH",
+        "\n",
+        "\n\n",
+        "  ",
+        "đồng chí",
+        "Đối với",
+        "Về",
+    ];
+    prop_oneof![
+        4 => proptest::sample::select(pieces.to_vec()).prop_map(str::to_owned),
+        1 => text(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Any text, read as a notice and proposed into the built-in file: no panic, every
+    /// directive with words, and the edit it makes (when it can make one) applies and leaves
+    /// a valid file that one undo takes back.
+    #[test]
+    fn any_text_read_as_a_notice_proposes_an_edit_that_keeps_the_file_valid(
+        pieces in proptest::collection::vec(notice_piece(), 0..80),
+    ) {
+        let text = pieces.join(" ");
+        let builtin = dataset::builtin();
+        let notice = industry_desk::intake::read(&text, &builtin);
+        for item in &notice.items {
+            prop_assert!(!item.text.trim().is_empty());
+        }
+        let mut proposal = industry_desk::intake::Proposal::new(notice, &builtin, None);
+        for index in (0..proposal.directives.len()).rev() {
+            if proposal.can_split(index) && index % 3 == 0 {
+                proposal.split(&builtin, index);
+            } else if index % 4 == 1 {
+                proposal.join_with_previous(index);
+            }
+        }
+        if proposal.meeting.date.is_none() {
+            proposal.meeting.date = Some(date(2019, 8, 19));
+        }
+        if proposal.meeting.title.trim().is_empty() {
+            proposal.meeting.title = "Cuộc họp".to_owned();
+        }
+        let outcome = proposal.action(&builtin);
+        if let Ok(action) = outcome {
+            let mut document = Document::new(builtin.clone(), None);
+            document.apply(action).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+            prop_assert_eq!(document.dataset().validate(), Vec::new());
+            prop_assert!(document.undo());
+            prop_assert_eq!(document.dataset(), &builtin);
+        }
+    }
+}

@@ -104,6 +104,10 @@ pub enum ProposalError {
     NoDate,
     #[error("a directive's text is empty")]
     EmptyText(usize),
+    #[error("a directive's deadline is before the meeting")]
+    DeadlineBeforeMeeting { index: usize, deadline: Date, meeting: Date },
+    #[error("a new unit has no name")]
+    EmptyUnitName,
 }
 
 impl ProposalError {
@@ -114,6 +118,15 @@ impl ProposalError {
             ProposalError::NothingChosen => t.error_nothing.clone(),
             ProposalError::NoTitle => t.error_no_title.clone(),
             ProposalError::NoDate => t.error_no_date.clone(),
+            ProposalError::DeadlineBeforeMeeting { index, deadline, meeting } => crate::i18n::fill(
+                &t.error_deadline_before_meeting,
+                &[
+                    ("n", &(index + 1)),
+                    ("deadline", &crate::format::date(*deadline)),
+                    ("meeting", &crate::format::date(*meeting)),
+                ],
+            ),
+            ProposalError::EmptyUnitName => t.error_empty_unit.clone(),
             ProposalError::EmptyText(index) => {
                 crate::i18n::fill(&t.error_empty_text, &[("n", &(index + 1))])
             }
@@ -353,6 +366,19 @@ impl Proposal {
         {
             return Err(ProposalError::EmptyText(index));
         }
+        if self.new_units().iter().any(|&i| self.units[i].name.trim().is_empty()) {
+            return Err(ProposalError::EmptyUnitName);
+        }
+        if let Some(meeting) = self.meeting_date(dataset) {
+            let early = self.directives.iter().enumerate().find_map(|(index, d)| {
+                d.deadline
+                    .filter(|&deadline| d.include && deadline < meeting)
+                    .map(|deadline| (index, deadline))
+            });
+            if let Some((index, deadline)) = early {
+                return Err(ProposalError::DeadlineBeforeMeeting { index, deadline, meeting });
+            }
+        }
         let mut actions = Vec::new();
         let meeting_id = match self.target {
             Some(id) => id,
@@ -406,6 +432,14 @@ impl Proposal {
             actions.push(Action::InsertDirective { index, directive: Box::new(directive) });
         }
         Ok(Action::Batch(actions))
+    }
+
+    /// The date of the meeting the directives go to: the file's, or the new one's.
+    pub fn meeting_date(&self, dataset: &Dataset) -> Option<Date> {
+        match self.target {
+            Some(id) => dataset.meeting(id).map(|m| m.date),
+            None => self.meeting.date,
+        }
     }
 
     /// "Thông báo số 215/TB-UBND ngày 22/08/2019 (215-TB.docx)".

@@ -578,7 +578,7 @@ fn directive_card(
             ui.add_enabled_ui(enabled, |ui| {
                 lead_row(ui, preview, index, &choices, dataset, lang);
                 supporting_row(ui, preview, index, &choices, dataset, lang);
-                deadline_row(ui, preview, index, lang);
+                deadline_row(ui, preview, index, preview.proposal.meeting_date(dataset), lang);
                 ui.horizontal(|ui| {
                     ui.label(&t.output);
                     let output = &mut preview.proposal.directives[index].output;
@@ -731,7 +731,13 @@ fn supporting_row(
     }
 }
 
-fn deadline_row(ui: &mut egui::Ui, preview: &mut Preview, index: usize, lang: Lang) {
+fn deadline_row(
+    ui: &mut egui::Ui,
+    preview: &mut Preview,
+    index: usize,
+    meeting: Option<Date>,
+    lang: Lang,
+) {
     let t = &lang.strings().intake;
     let text = &mut preview.deadline_texts[index];
     let draft = &mut preview.proposal.directives[index];
@@ -744,6 +750,11 @@ fn deadline_row(ui: &mut egui::Ui, preview: &mut Preview, index: usize, lang: La
             draft.deadline = parse_deadline(text);
         }
         let bad = !text.trim().is_empty() && format::parse_date(text).is_none();
+        let early =
+            draft.deadline.zip(meeting).is_some_and(|(deadline, meeting)| deadline < meeting);
+        if early {
+            ui.label(egui::RichText::new(format!("⚠ {}", t.deadline_early)).color(theme::ERROR));
+        }
         if bad {
             ui.label(
                 egui::RichText::new(fill(&t.bad_date, &[("text", &text.trim())]))
