@@ -59,6 +59,9 @@ pub enum Action {
     SetLetterhead(Option<Box<Letterhead>>),
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Action>),
+    /// Put a whole dataset in place of the document's (a merge of two copies), checked
+    /// whole first.
+    Replace(Box<Dataset>),
 }
 
 /// Why an action was refused. The dataset is unchanged.
@@ -310,6 +313,12 @@ impl Action {
                     .ok_or(ActionError::NoSuchIndicator(id))?;
                 Ok(Action::AddIndicator(Box::new(dataset.indicators.remove(index))))
             }
+            Action::Replace(replacement) => {
+                if let Some(problem) = replacement.validate().into_iter().next() {
+                    return Err(ActionError::Invalid(problem));
+                }
+                Ok(Action::Replace(Box::new(std::mem::replace(dataset, *replacement))))
+            }
             Action::Batch(actions) => {
                 let mut inverses = Vec::with_capacity(actions.len());
                 for action in actions {
@@ -333,6 +342,41 @@ impl Action {
 }
 
 impl Action {
+    /// The records this edit changes (their last-modified times follow it); a
+    /// [`Action::Replace`] names none, its caller knows what it changed.
+    pub fn touched(&self, out: &mut Vec<crate::lineage::RecordKey>) {
+        use crate::lineage::RecordKey as K;
+        match self {
+            Action::SetCompleted { id, .. }
+            | Action::SetDeadline { id, .. }
+            | Action::SetText { id, .. }
+            | Action::MoveDirective { id, .. }
+            | Action::RemoveDirective { id } => out.push(K::Directive(*id)),
+            Action::ReplaceDirective(directive) | Action::InsertDirective { directive, .. } => {
+                out.push(K::Directive(directive.id))
+            }
+            Action::AddUnit(unit) | Action::InsertUnit { unit, .. } => out.push(K::Unit(unit.id)),
+            Action::RemoveUnit { id } => out.push(K::Unit(*id)),
+            Action::AddMeeting(meeting)
+            | Action::InsertMeeting { meeting, .. }
+            | Action::ReplaceMeeting(meeting) => out.push(K::Meeting(meeting.id)),
+            Action::RemoveMeeting { id } => out.push(K::Meeting(*id)),
+            Action::PutObservation { indicator, observation } => {
+                out.push(K::Figure(indicator.clone(), observation.period))
+            }
+            Action::RemoveObservation { indicator, period } => {
+                out.push(K::Figure(indicator.clone(), *period))
+            }
+            Action::PutZone(zone) | Action::InsertZone { zone, .. } => out.push(K::Zone(zone.id)),
+            Action::RemoveZone { id } => out.push(K::Zone(*id)),
+            Action::AddIndicator(indicator) => out.push(K::Indicator(indicator.id.clone())),
+            Action::RemoveIndicator { id } => out.push(K::Indicator(id.clone())),
+            Action::SetLetterhead(_) => out.push(K::Settings),
+            Action::Batch(actions) => actions.iter().for_each(|a| a.touched(out)),
+            Action::Replace(_) => {}
+        }
+    }
+
     /// Text entering the dataset tidied (`crate::model::tidy`), however it was typed or
     /// pasted; returns how many control characters were removed.
     pub fn normalize(&mut self) -> usize {

@@ -4,6 +4,10 @@
 //! moves to a fresh revision. Dirty means the current revision is not the one last saved,
 //! so undoing back to the saved state makes the document clean again.
 //!
+//! It also keeps the file's lineage (`crate::lineage`): the revision it was opened or last
+//! saved as, the dataset as it was then (the base a merge with the file on disk starts
+//! from), and when each record was last changed, which every edit, undo and redo updates.
+//!
 //! The dataset is shared copy-on-write: [`Document::snapshot`] hands a worker (a save, the
 //! recovery copy, a report) the data as it is now at no cost, and the next edit copies it
 //! once if the worker still holds it.
@@ -12,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::action::{Action, ActionError};
+use crate::lineage::{FileMeta, RecordKey, Revision, Stamps};
 use crate::model::Dataset;
 
 /// How many steps undo remembers; older ones are dropped.
@@ -35,19 +40,97 @@ pub struct Document {
     revision: u64,
     saved_revision: u64,
     next_revision: u64,
+    /// The file's revision as opened or last saved, and the records' times now.
+    meta: FileMeta,
+    /// The dataset as opened or last saved; `None` for work restored after a crash, whose
+    /// file may hold something else.
+    base: Option<Arc<Dataset>>,
 }
 
 impl Document {
     /// A document for `dataset`, clean; `path` is the file it came from, if any.
     pub fn new(dataset: Dataset, path: Option<PathBuf>) -> Self {
+        Self::with_meta(dataset, path, FileMeta::default())
+    }
+
+    /// A document for a file's `dataset` and what the file says of its lineage.
+    pub fn with_meta(dataset: Dataset, path: Option<PathBuf>, meta: FileMeta) -> Self {
+        let dataset = Arc::new(dataset);
         Document {
-            dataset: Arc::new(dataset),
+            base: Some(Arc::clone(&dataset)),
+            dataset,
             path,
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
             saved_revision: 0,
             next_revision: 1,
+            meta,
+        }
+    }
+
+    /// The file's revision as opened or last saved, and the records' times.
+    pub fn meta(&self) -> &FileMeta {
+        &self.meta
+    }
+
+    /// The dataset as it was opened or last saved: what a merge with the file on disk
+    /// starts from.
+    pub fn base(&self) -> Option<Arc<Dataset>> {
+        self.base.clone()
+    }
+
+    /// What a save writes besides the data: a new revision descending from this one, and
+    /// the records' times.
+    pub fn meta_for_save(&self) -> FileMeta {
+        FileMeta {
+            revision: Some(Revision::after(self.meta.revision.as_ref())),
+            stamps: self.meta.stamps.clone(),
+        }
+    }
+
+    /// Records that the state of `revision`, whose data is `saved`, was saved to `path` as
+    /// `file_revision`: the new base and lineage.
+    pub fn mark_saved_as(
+        &mut self,
+        revision: u64,
+        path: PathBuf,
+        file_revision: Revision,
+        saved: Arc<Dataset>,
+    ) {
+        self.mark_saved_revision(revision, path);
+        self.meta.revision = Some(file_revision);
+        self.base = Some(saved);
+    }
+
+    /// Puts a merged dataset in place as one undo step, with the records' times the merge
+    /// gives (each record's from the side it came from).
+    pub fn apply_merge(&mut self, merged: Dataset, stamps: Stamps) -> Result<(), ActionError> {
+        let inverse = Action::Replace(Box::new(merged)).apply(Arc::make_mut(&mut self.dataset))?;
+        self.push_undo(inverse);
+        self.meta.stamps = stamps;
+        Ok(())
+    }
+
+    fn push_undo(&mut self, inverse: Action) {
+        self.undo.push(Step { action: inverse, revision: self.revision });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision = self.fresh_revision();
+    }
+
+    /// Marks the records `action` changed as changed now.
+    fn stamp(stamps: &mut Stamps, action: &Action) {
+        let mut touched: Vec<RecordKey> = Vec::new();
+        action.touched(&mut touched);
+        if touched.is_empty() {
+            return;
+        }
+        let now = jiff::Timestamp::now();
+        for key in touched {
+            stamps.insert(key, now);
         }
     }
 
@@ -94,17 +177,14 @@ impl Document {
     pub fn forget_saved_state(&mut self) {
         // No revision ever takes this value.
         self.saved_revision = u64::MAX;
+        self.base = None;
     }
 
     /// Applies an edit as one undo step; a refused edit changes nothing.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
         let inverse = action.apply(Arc::make_mut(&mut self.dataset))?;
-        self.undo.push(Step { action: inverse, revision: self.revision });
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        self.revision = self.fresh_revision();
+        Self::stamp(&mut self.meta.stamps, &inverse);
+        self.push_undo(inverse);
         Ok(())
     }
 
@@ -129,6 +209,7 @@ impl Document {
             &mut self.revision,
             &mut self.undo,
             &mut self.redo,
+            &mut self.meta.stamps,
         )
     }
 
@@ -142,6 +223,7 @@ impl Document {
             &mut self.revision,
             &mut self.redo,
             &mut self.undo,
+            &mut self.meta.stamps,
         )
     }
 
@@ -150,10 +232,12 @@ impl Document {
         revision: &mut u64,
         from: &mut Vec<Step>,
         to: &mut Vec<Step>,
+        stamps: &mut Stamps,
     ) -> bool {
         let Some(step) = from.pop() else { return false };
         // Inverses are recorded from states they were computed on, so they always apply.
         let inverse = step.action.apply(dataset).expect("a recorded inverse always applies");
+        Self::stamp(stamps, &inverse);
         to.push(Step { action: inverse, revision: *revision });
         *revision = step.revision;
         true

@@ -23,6 +23,8 @@ pub mod i18n;
 pub mod input;
 pub mod intake;
 pub mod job;
+pub mod lineage;
+pub mod merge;
 pub mod model;
 pub mod open_job;
 pub mod palette;

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::job::{Job, Polled};
+use crate::lineage::FileMeta;
 use crate::model::Dataset;
 use crate::storage::{self, LoadError, LoadErrorKind};
 
@@ -24,18 +25,18 @@ pub fn wants_background(path: &Path) -> bool {
 pub struct Opening {
     /// The file being read.
     pub path: PathBuf,
-    job: Job<Result<Dataset, LoadError>>,
+    job: Job<Result<(Dataset, FileMeta), LoadError>>,
 }
 
 impl Opening {
     /// Starts reading `path` on a new thread.
     pub fn start(path: PathBuf) -> Self {
         let worker_path = path.clone();
-        Self { path, job: Job::start(move || storage::load(&worker_path)) }
+        Self { path, job: Job::start(move || storage::load_with_meta(&worker_path)) }
     }
 
     /// The outcome once the worker is done.
-    pub fn poll(&self) -> Option<Result<Dataset, LoadError>> {
+    pub fn poll(&self) -> Option<Result<(Dataset, FileMeta), LoadError>> {
         match self.job.poll() {
             Polled::Done(result) => Some(result),
             Polled::Running => None,
@@ -83,7 +84,7 @@ mod tests {
             }
             std::thread::sleep(std::time::Duration::from_millis(5));
         };
-        assert_eq!(wait(Opening::start(good)).unwrap(), dataset::builtin());
+        assert_eq!(wait(Opening::start(good)).unwrap().0, dataset::builtin());
         let err = wait(Opening::start(bad.clone())).unwrap_err();
         assert_eq!(err.path, bad);
     }

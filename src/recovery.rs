@@ -25,6 +25,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset;
+use crate::lineage::FileMeta;
 use crate::model::Dataset;
 use crate::model::diff::Changes;
 use crate::storage::{self, DiskStamp, LoadError, SaveError};
@@ -95,8 +96,14 @@ impl Slot {
 
     /// Writes the copy of `dataset` and what it belongs to: the work first, so a crash
     /// between the two leaves a copy with an older meta rather than a meta with no copy.
-    pub fn write(&self, dataset: &Dataset, meta: &Meta) -> Result<(), SaveError> {
-        storage::save_without_backup(&self.data_path(), dataset)?;
+    pub fn write(
+        &self,
+        dataset: &Dataset,
+        lineage: &FileMeta,
+        meta: &Meta,
+    ) -> Result<(), SaveError> {
+        let text = storage::to_ron_string_with_meta(dataset, lineage);
+        storage::write_atomically(&self.data_path(), text.as_bytes(), false)?;
         let text = ron::ser::to_string_pretty(meta, ron::ser::PrettyConfig::default())
             .expect("the meta always serialises");
         storage::write_atomically(&self.meta_path(), text.as_bytes(), false)
@@ -140,7 +147,10 @@ impl Orphan {
     /// Reads the copy and the file it belongs to, and says what differs (slow for a big
     /// file: done on a worker thread).
     pub fn examine(self) -> Offer {
-        let copy = storage::load(&self.slot.data_path());
+        let (copy, lineage) = match storage::load_with_meta(&self.slot.data_path()) {
+            Ok((copy, lineage)) => (Ok(copy), lineage),
+            Err(error) => (Err(error), FileMeta::default()),
+        };
         let against = match &self.meta.origin {
             None => Against::Builtin(dataset::builtin()),
             Some(origin) => match storage::load(origin) {
@@ -157,7 +167,7 @@ impl Orphan {
             }
             _ => None,
         };
-        Offer { orphan: self, copy, against, changes }
+        Offer { orphan: self, copy, lineage, against, changes }
     }
 }
 
@@ -180,6 +190,8 @@ pub struct Offer {
     /// The work; a copy that can't be read is still offered (to discard or keep), never
     /// removed behind the user's back.
     pub copy: Result<Dataset, LoadError>,
+    /// The copy's lineage: the revision its work began from, its records' times.
+    pub lineage: FileMeta,
     pub against: Against,
     /// What the copy changed against the file (or the built-in data).
     pub changes: Option<Changes>,
@@ -319,7 +331,7 @@ mod tests {
     fn a_live_windows_copy_is_never_an_orphan() {
         let (_dir, store) = store();
         let slot = store.claim(None).unwrap();
-        slot.write(&dataset::builtin(), &Meta::now(None, None)).unwrap();
+        slot.write(&dataset::builtin(), &FileMeta::default(), &Meta::now(None, None)).unwrap();
         assert!(store.orphans().is_empty(), "the writer still holds its lock");
         drop(slot);
         let orphans = store.orphans();
@@ -338,8 +350,16 @@ mod tests {
         storage::save(&a, &dataset::builtin()).unwrap();
         storage::save(&b, &dataset::builtin()).unwrap();
         let (slot_a, slot_b) = (store.claim(Some(&a)).unwrap(), store.claim(Some(&b)).unwrap());
-        slot_a.write(&edited, &Meta::now(Some(&a), storage::disk_stamp(&a))).unwrap();
-        slot_b.write(&dataset::builtin(), &Meta::now(Some(&b), storage::disk_stamp(&b))).unwrap();
+        slot_a
+            .write(&edited, &FileMeta::default(), &Meta::now(Some(&a), storage::disk_stamp(&a)))
+            .unwrap();
+        slot_b
+            .write(
+                &dataset::builtin(),
+                &FileMeta::default(),
+                &Meta::now(Some(&b), storage::disk_stamp(&b)),
+            )
+            .unwrap();
         drop((slot_a, slot_b));
         let orphans = store.orphans();
         assert_eq!(orphans.len(), 2);
@@ -357,8 +377,12 @@ mod tests {
         let file = dir.path().join("du-lieu.ron");
         storage::save(&file, &dataset::builtin()).unwrap();
         let slot = store.claim(Some(&file)).unwrap();
-        slot.write(&dataset::builtin(), &Meta::now(Some(&file), storage::disk_stamp(&file)))
-            .unwrap();
+        slot.write(
+            &dataset::builtin(),
+            &FileMeta::default(),
+            &Meta::now(Some(&file), storage::disk_stamp(&file)),
+        )
+        .unwrap();
         drop(slot);
         let mut other = dataset::builtin();
         other.province = "Cao Bằng".into();
@@ -371,7 +395,7 @@ mod tests {
     fn removing_a_slot_leaves_nothing() {
         let (_dir, store) = store();
         let slot = store.claim(None).unwrap();
-        slot.write(&dataset::builtin(), &Meta::now(None, None)).unwrap();
+        slot.write(&dataset::builtin(), &FileMeta::default(), &Meta::now(None, None)).unwrap();
         assert!(slot.has_copy());
         slot.remove();
         assert_eq!(fs::read_dir(store.folder()).unwrap().count(), 0);

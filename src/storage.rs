@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format;
 use crate::i18n::{Lang, fill};
+use crate::lineage::FileMeta;
 use crate::model::{Dataset, Problem, is_forbidden_control};
 
 /// The `format` tag every dataset file carries.
@@ -38,6 +39,13 @@ pub const MAX_NESTING: usize = 32;
 struct EnvelopeOut<'a> {
     format: &'a str,
     version: u32,
+    /// The revision this save makes (see `crate::lineage`); a build that does not know the
+    /// field ignores it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<&'a crate::lineage::Revision>,
+    /// When each record was last changed.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    modified: &'a crate::lineage::Stamps,
     dataset: &'a Dataset,
 }
 
@@ -45,7 +53,7 @@ struct EnvelopeOut<'a> {
 /// format and version have been read and found to be ours (they come first in every file
 /// this app writes). A file that is not ours, or of another version, stops there.
 enum Opened {
-    Ours(Box<Dataset>),
+    Ours(Box<Dataset>, FileMeta),
     NotOurs,
     OtherVersion(u32),
 }
@@ -74,6 +82,7 @@ impl<'de> Deserialize<'de> for Opened {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Opened, A::Error> {
                 let (mut format_seen, mut version_seen, mut dataset) = (false, false, None);
+                let mut meta = FileMeta::default();
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "format" => {
@@ -92,6 +101,8 @@ impl<'de> Deserialize<'de> for Opened {
                             version_seen = true;
                         }
                         "dataset" => dataset = Some(map.next_value::<Dataset>()?),
+                        "revision" => meta.revision = map.next_value()?,
+                        "modified" => meta.stamps = map.next_value()?,
                         // Unknown envelope fields are ignored, as before.
                         _ => {
                             map.next_value::<IgnoredAny>()?;
@@ -105,13 +116,13 @@ impl<'de> Deserialize<'de> for Opened {
                     return Err(de::Error::missing_field("version"));
                 }
                 let dataset = dataset.ok_or_else(|| de::Error::missing_field("dataset"))?;
-                Ok(Opened::Ours(Box::new(dataset)))
+                Ok(Opened::Ours(Box::new(dataset), meta))
             }
         }
 
         deserializer.deserialize_struct(
             "Envelope",
-            &["format", "version", "dataset"],
+            &["format", "version", "revision", "modified", "dataset"],
             EnvelopeVisitor,
         )
     }
@@ -292,20 +303,31 @@ impl SaveError {
 /// written escaped instead. A control character is never written: every edit tidies them
 /// away (`crate::model::tidy`), and a dataset made some other way is tidied here.
 pub fn to_ron_string(dataset: &Dataset) -> String {
-    let text = serialise(dataset, false);
+    to_ron_string_with_meta(dataset, &FileMeta::default())
+}
+
+/// [`to_ron_string`] with the file's revision and the records' times in the envelope.
+pub fn to_ron_string_with_meta(dataset: &Dataset, meta: &FileMeta) -> String {
+    let text = serialise(dataset, meta, false);
     if !text.chars().any(wants_escape) {
         return text;
     }
     if crate::model::first_control(text.as_bytes()).is_some() {
         let mut tidied = dataset.clone();
         tidied.normalize();
-        return to_ron_string(&tidied);
+        return to_ron_string_with_meta(&tidied, meta);
     }
-    serialise(dataset, true)
+    serialise(dataset, meta, true)
 }
 
-fn serialise(dataset: &Dataset, escape_strings: bool) -> String {
-    let envelope = EnvelopeOut { format: FORMAT, version: VERSION, dataset };
+fn serialise(dataset: &Dataset, meta: &FileMeta, escape_strings: bool) -> String {
+    let envelope = EnvelopeOut {
+        format: FORMAT,
+        version: VERSION,
+        revision: meta.revision.as_ref(),
+        modified: &meta.stamps,
+        dataset,
+    };
     let config = ron::ser::PrettyConfig::new()
         .indentor("  ")
         .struct_names(false)
@@ -325,6 +347,11 @@ fn wants_escape(c: char) -> bool {
 
 /// Reads the text of a file; `path` only names it in errors. See the module docs.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
+    from_ron_str_with_meta(text, path).map(|(dataset, _)| dataset)
+}
+
+/// [`from_ron_str`], with the file's revision and its records' times.
+pub fn from_ron_str_with_meta(text: &str, path: &Path) -> Result<(Dataset, FileMeta), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Empty));
@@ -335,8 +362,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     let parse_error = |err: ron::error::SpannedError| LoadError::new(path, parse_error_kind(err));
-    let mut dataset = match options.from_str::<Opened>(text) {
-        Ok(Opened::Ours(dataset)) => *dataset,
+    let (mut dataset, meta) = match options.from_str::<Opened>(text) {
+        Ok(Opened::Ours(dataset, meta)) => (*dataset, meta),
         Ok(Opened::NotOurs) => return Err(LoadError::new(path, LoadErrorKind::NotOurs)),
         Ok(Opened::OtherVersion(found)) => return Err(version_error(path, found)),
         Err(err) => {
@@ -369,7 +396,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Dataset, LoadError> {
     if !problems.is_empty() {
         return Err(LoadError::new(path, LoadErrorKind::Invalid(problems)));
     }
-    Ok(dataset)
+    Ok((dataset, meta))
 }
 
 /// The byte offset of the first escape sequence that stands for a forbidden control
@@ -447,19 +474,29 @@ fn parse_error_kind(err: ron::error::SpannedError) -> LoadErrorKind {
 
 /// Loads and validates a dataset file. Never writes. See the module docs for what it refuses.
 pub fn load(path: &Path) -> Result<Dataset, LoadError> {
+    load_with_meta(path).map(|(dataset, _)| dataset)
+}
+
+/// [`load`], with the file's revision and its records' times.
+pub fn load_with_meta(path: &Path) -> Result<(Dataset, FileMeta), LoadError> {
     let bytes = read_bounded(path).map_err(|kind| LoadError::new(path, kind))?;
-    from_bytes(&bytes, path)
+    from_bytes_with_meta(&bytes, path)
 }
 
 /// Loads and validates a dataset from a file's bytes; `path` only names it in errors.
 /// What [`load`] does once the file is read (and what the fuzzer feeds).
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Dataset, LoadError> {
+    from_bytes_with_meta(bytes, path).map(|(dataset, _)| dataset)
+}
+
+/// [`from_bytes`], with the file's revision and its records' times.
+pub fn from_bytes_with_meta(bytes: &[u8], path: &Path) -> Result<(Dataset, FileMeta), LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let byte = err.valid_up_to();
         let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
         LoadError::new(path, LoadErrorKind::NotUtf8 { line, byte })
     })?;
-    from_ron_str(text, path)
+    from_ron_str_with_meta(text, path)
 }
 
 fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadErrorKind> {
@@ -520,6 +557,18 @@ pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
 
 fn write(path: &Path, dataset: &Dataset, backup: bool) -> Result<(), SaveError> {
     write_atomically(path, to_ron_string(dataset).as_bytes(), backup)
+}
+
+/// Saves like [`save`], with the revision and the records' times in the file; returns the
+/// bytes written (for the store of versions).
+pub fn save_with_meta(
+    path: &Path,
+    dataset: &Dataset,
+    meta: &FileMeta,
+) -> Result<String, SaveError> {
+    let text = to_ron_string_with_meta(dataset, meta);
+    write_atomically(path, text.as_bytes(), true)?;
+    Ok(text)
 }
 
 /// Writes `bytes` to `path` so that a crash or a full disk leaves either the old file or

@@ -64,3 +64,6 @@ mod clipboard;
 /// Conclusion notices read into directives: the corpus scored, bad inputs, the dialog, the
 /// command line.
 mod intake;
+
+/// Two copies of a file merged: three-way and two-way, conflicts, twins, faults.
+mod merge;

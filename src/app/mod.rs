@@ -187,6 +187,8 @@ pub struct App {
     first_frame_then_quit: Option<std::time::Instant>,
     /// Where recovery copies are kept.
     store: Option<recovery::Store>,
+    /// The versions of files opened and saved here, for three-way merges.
+    versions: Option<crate::lineage::VersionStore>,
     /// The open document's recovery copy, once one is written (while a copy is being
     /// written, its worker holds it).
     slot: Option<Slot>,
@@ -260,6 +262,10 @@ impl App {
             close_confirmed: false,
             shown_title: String::new(),
             first_frame_then_quit: config.first_frame_then_quit,
+            versions: config
+                .recovery_dir
+                .as_ref()
+                .map(|folder| crate::lineage::VersionStore::new(folder.join("versions"))),
             store: config.recovery_dir.map(recovery::Store::new),
             slot: None,
             autosave_every: config.autosave_every,
@@ -584,7 +590,7 @@ impl App {
             self.opening = Some(Opening::start(path.to_owned()));
             return;
         }
-        self.finish_open(path, storage::load(path));
+        self.finish_open(path, storage::load_with_meta(path));
     }
 
     /// Takes the document of a file opened in the background once it is read.
@@ -601,11 +607,21 @@ impl App {
 
     /// Puts the file read in place of the document, or says why it can't be; then looks
     /// for crashed copies of it (and, at start, of any file).
-    fn finish_open(&mut self, path: &Path, outcome: Result<Dataset, storage::LoadError>) {
+    fn finish_open(
+        &mut self,
+        path: &Path,
+        outcome: Result<(Dataset, crate::lineage::FileMeta), storage::LoadError>,
+    ) {
         let opened = outcome.is_ok().then(|| path.to_owned());
         match outcome {
-            Ok(dataset) => {
-                self.replace_document(Document::new(dataset, Some(path.to_owned())));
+            Ok((dataset, meta)) => {
+                // The version opened is kept, so a copy edited from it merges three-way.
+                if let (Some(versions), Some(revision)) = (&self.versions, &meta.revision) {
+                    let (versions, id, file) =
+                        (versions.clone(), revision.id.clone(), path.to_owned());
+                    std::thread::spawn(move || versions.keep_file(&id, &file));
+                }
+                self.replace_document(Document::with_meta(dataset, Some(path.to_owned()), meta));
                 self.settings.remember(path);
                 let t = &self.lang().strings().app;
                 self.status_line = fill(&t.opened, &[("file", &path.display())]);

@@ -150,7 +150,7 @@ impl App {
             RecoverChoice::Restore => {
                 let Ok(dataset) = offer.copy else { return };
                 let Orphan { slot, meta } = offer.orphan;
-                let mut doc = Document::new(dataset, meta.origin.clone());
+                let mut doc = Document::with_meta(dataset, meta.origin.clone(), offer.lineage);
                 doc.forget_saved_state();
                 self.replace_document(doc);
                 // The copy stays, now this window's, until the work is saved or dropped;

@@ -23,6 +23,9 @@ pub(super) struct SaveJob {
     revision: u64,
     /// The document it belongs to (see `App::generation`).
     generation: u64,
+    /// The revision the file is saved as, and the data saved: the document's new base.
+    file_revision: crate::lineage::Revision,
+    snapshot: std::sync::Arc<crate::model::Dataset>,
 }
 
 /// A recovery copy being written on a worker; the slot comes back with the outcome.
@@ -60,11 +63,27 @@ impl App {
     pub(super) fn start_save(&mut self, path: PathBuf, then: Option<Command>) {
         let snapshot = self.doc.snapshot();
         let target = path.clone();
+        // A new revision descending from the one opened: what a merge finds its base by.
+        let meta = self.doc.meta_for_save();
+        let versions = self.versions.clone();
+        let (worker_snapshot, worker_meta) = (std::sync::Arc::clone(&snapshot), meta.clone());
         let job = Job::start(move || {
-            storage::save(&target, &snapshot).map(|()| storage::disk_stamp(&target))
+            let text = storage::save_with_meta(&target, &worker_snapshot, &worker_meta)?;
+            if let (Some(versions), Some(revision)) = (versions, &worker_meta.revision) {
+                versions.keep(&revision.id, text.as_bytes());
+            }
+            Ok(storage::disk_stamp(&target))
         });
         let revision = self.doc.revision();
-        self.save_job = Some(SaveJob { job, path, revision, generation: self.generation });
+        let file_revision = meta.revision.expect("a save always makes a revision");
+        self.save_job = Some(SaveJob {
+            job,
+            path,
+            revision,
+            generation: self.generation,
+            file_revision,
+            snapshot,
+        });
         self.after_save.extend(then);
         self.status_line = self.lang().strings().recovery.saving.clone();
     }
@@ -109,7 +128,14 @@ impl App {
         match outcome {
             Ok(stamp) => {
                 if save.generation == self.generation {
-                    self.doc.mark_saved_revision(save.revision, save.path.clone());
+                    let (file_revision, snapshot) =
+                        (save.file_revision.clone(), save.snapshot.clone());
+                    self.doc.mark_saved_as(
+                        save.revision,
+                        save.path.clone(),
+                        file_revision,
+                        snapshot,
+                    );
                     self.disk_stamp = stamp;
                     if !self.doc.is_dirty() {
                         self.drop_copy();
@@ -173,9 +199,10 @@ impl App {
             },
         };
         let snapshot = self.doc.snapshot();
+        let lineage = self.doc.meta().clone();
         let (origin, disk) = (self.doc.path().map(Path::to_owned), self.disk_stamp);
         let job = Job::start(move || {
-            let written = slot.write(&snapshot, &Meta::now(origin.as_deref(), disk));
+            let written = slot.write(&snapshot, &lineage, &Meta::now(origin.as_deref(), disk));
             (slot, written)
         });
         self.copy_job = Some(CopyJob { job, generation: self.generation });

@@ -1,0 +1,324 @@
+//! Where a file's content came from, so two copies of it can be merged: each save gives
+//! the file a new revision id and records the ids it descends from; each record (meeting,
+//! unit, directive, zone, figure) keeps when it was last changed; and the app keeps the
+//! versions it opened and saved in a bounded store, so the latest version two copies share
+//! can be found and read back.
+//!
+//! All of it lives in the file's envelope, beside the dataset (`revision: (…)`,
+//! `modified: {…}`): a build that does not know these fields reads the file as before.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{DirectiveId, MeetingId, Period, UnitId, ZoneId};
+
+/// How many ancestors a file names: enough for months of weekly saves by several people
+/// between two merges.
+pub const ANCESTORS: usize = 64;
+
+/// One record of a dataset, by its stable id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKey {
+    Meeting(MeetingId),
+    Unit(UnitId),
+    Directive(DirectiveId),
+    Zone(ZoneId),
+    /// An indicator's name, unit (not its figures).
+    Indicator(String),
+    /// One figure: the indicator and the period.
+    Figure(String, Period),
+    /// The file's own fields: province, source, letterhead.
+    Settings,
+}
+
+impl RecordKey {
+    /// The period as a short stable text: `2019-M07`, `2019-Q2`, `2019-F6`, `2019`.
+    fn period_text(period: Period) -> String {
+        match period {
+            Period::Month { year, month } => format!("{year}-M{month:02}"),
+            Period::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
+            Period::FirstMonths { year, months } => format!("{year}-F{months}"),
+            Period::Year { year } => format!("{year}"),
+        }
+    }
+
+    fn parse_period(text: &str) -> Option<Period> {
+        let (year, rest) = text.split_once('-').map_or((text, ""), |(y, r)| (y, r));
+        let year: i16 = year.parse().ok()?;
+        let number = |s: &str| s.parse::<u8>().ok();
+        Some(match rest.chars().next() {
+            None => Period::Year { year },
+            Some('M') => Period::Month { year, month: number(&rest[1..])? },
+            Some('Q') => Period::Quarter { year, quarter: number(&rest[1..])? },
+            Some('F') => Period::FirstMonths { year, months: number(&rest[1..])? },
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for RecordKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordKey::Meeting(id) => write!(f, "meeting {}", id.0),
+            RecordKey::Unit(id) => write!(f, "unit {}", id.0),
+            RecordKey::Directive(id) => write!(f, "directive {}", id.0),
+            RecordKey::Zone(id) => write!(f, "zone {}", id.0),
+            RecordKey::Indicator(id) => write!(f, "indicator {id}"),
+            RecordKey::Figure(id, period) => {
+                write!(f, "figure {id} {}", Self::period_text(*period))
+            }
+            RecordKey::Settings => write!(f, "settings"),
+        }
+    }
+}
+
+impl std::str::FromStr for RecordKey {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let parts: Vec<&str> = text.split(' ').collect();
+        let number = |s: &str| s.parse::<u32>().map_err(|_| format!("not a record: {text}"));
+        Ok(match parts.as_slice() {
+            ["meeting", id] => RecordKey::Meeting(MeetingId(number(id)?)),
+            ["unit", id] => RecordKey::Unit(UnitId(number(id)?)),
+            ["directive", id] => RecordKey::Directive(DirectiveId(number(id)?)),
+            ["zone", id] => RecordKey::Zone(ZoneId(number(id)?)),
+            ["indicator", id] => RecordKey::Indicator((*id).to_owned()),
+            ["figure", id, period] => RecordKey::Figure(
+                (*id).to_owned(),
+                Self::parse_period(period).ok_or_else(|| format!("not a period: {period}"))?,
+            ),
+            ["settings"] => RecordKey::Settings,
+            _ => return Err(format!("not a record: {text}")),
+        })
+    }
+}
+
+impl Serialize for RecordKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// When each record was last changed.
+pub type Stamps = BTreeMap<RecordKey, Timestamp>;
+
+/// A saved state of a file: its id, and the ids of the states it descends from, nearest
+/// first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub id: String,
+    #[serde(default)]
+    pub ancestors: Vec<String>,
+}
+
+impl Revision {
+    /// A new revision descending from `parent` (none for a file never saved with one).
+    pub fn after(parent: Option<&Revision>) -> Revision {
+        let mut ancestors = Vec::new();
+        if let Some(parent) = parent {
+            ancestors.push(parent.id.clone());
+            ancestors.extend(parent.ancestors.iter().take(ANCESTORS - 1).cloned());
+        }
+        Revision { id: fresh_id(), ancestors }
+    }
+
+    /// Its id and its ancestors', nearest first.
+    pub fn lineage(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.id.as_str()).chain(self.ancestors.iter().map(String::as_str))
+    }
+}
+
+/// An id no other save makes: the time, this process and a counter, hashed.
+fn fresh_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_i128(Timestamp::now().as_nanosecond());
+    hasher.write_u32(std::process::id());
+    hasher.write_u64(COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    format!("{:016x}", hasher.finish())
+}
+
+/// What a file says about itself besides its data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileMeta {
+    /// The revision the file was saved as; `None` for files saved before revisions.
+    pub revision: Option<Revision>,
+    pub stamps: Stamps,
+}
+
+/// The revisions both lineages hold, nearest to `mine` first: the latest is their common
+/// ancestor; the others are tried when the store no longer has it.
+pub fn shared_revisions<'a>(mine: &'a Revision, other: &'a Revision) -> Vec<&'a str> {
+    let theirs: std::collections::HashSet<&str> = other.lineage().collect();
+    mine.lineage().filter(|id| theirs.contains(id)).collect()
+}
+
+/// The versions of files this machine opened and saved, by revision id, in the app's data
+/// folder: at most [`VersionStore::KEEP`] of them, the oldest dropped first.
+#[derive(Clone, Debug)]
+pub struct VersionStore {
+    folder: PathBuf,
+}
+
+impl VersionStore {
+    /// How many versions are kept. A province's file is a few MB; 200 of them stay well
+    /// under a gigabyte, and cover months of saves.
+    pub const KEEP: usize = 200;
+
+    /// The store in `folder` (made when first written to).
+    pub fn new(folder: PathBuf) -> VersionStore {
+        VersionStore { folder }
+    }
+
+    fn path_of(&self, id: &str) -> Option<PathBuf> {
+        // Ids are hex: anything else (a hostile file's "../../x") names no version.
+        (!id.is_empty() && id.len() <= 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| self.folder.join(format!("{id}.ron")))
+    }
+
+    /// Keeps `bytes`, a file's content whose revision is `id`, unless it is kept already.
+    /// A failure to keep it is not an error of the save or open it goes with: merging later
+    /// falls back to the records' times.
+    pub fn keep(&self, id: &str, bytes: &[u8]) {
+        let Some(path) = self.path_of(id) else { return };
+        if path.exists() {
+            return;
+        }
+        if std::fs::create_dir_all(&self.folder).is_err() {
+            return;
+        }
+        if crate::storage::write_atomically(&path, bytes, false).is_ok() {
+            self.prune();
+        }
+    }
+
+    /// Keeps a copy of the file at `path`, whose revision is `id` (a file just opened). A
+    /// file changed meanwhile holds another revision: [`VersionStore::get`] tells.
+    pub fn keep_file(&self, id: &str, path: &Path) {
+        let Some(target) = self.path_of(id) else { return };
+        if target.exists() || std::fs::create_dir_all(&self.folder).is_err() {
+            return;
+        }
+        let Ok(bytes) = std::fs::read(path) else { return };
+        self.keep(id, &bytes);
+    }
+
+    /// The version of revision `id`, if kept (and readable).
+    pub fn get(&self, id: &str) -> Option<crate::model::Dataset> {
+        let path = self.path_of(id)?;
+        if !path.exists() {
+            return None;
+        }
+        let (dataset, meta) = crate::storage::load_with_meta(&path).ok()?;
+        // A file copied as it changed holds another revision than its name says.
+        (meta.revision.as_ref().map(|r| r.id.as_str()) == Some(id)).then_some(dataset)
+    }
+
+    /// The latest version two lineages share that is kept here.
+    pub fn common(
+        &self,
+        mine: &Revision,
+        other: &Revision,
+    ) -> Option<(String, crate::model::Dataset)> {
+        shared_revisions(mine, other)
+            .into_iter()
+            .find_map(|id| self.get(id).map(|dataset| (id.to_owned(), dataset)))
+    }
+
+    /// Drops the oldest versions beyond [`VersionStore::KEEP`].
+    fn prune(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.folder) else { return };
+        let mut versions: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+            .collect();
+        if versions.len() <= Self::KEEP {
+            return;
+        }
+        versions.sort();
+        for (_, path) in &versions[..versions.len() - Self::KEEP] {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// The folder.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_keys_read_back_as_written() {
+        let keys = [
+            RecordKey::Meeting(MeetingId(3)),
+            RecordKey::Unit(UnitId(12)),
+            RecordKey::Directive(DirectiveId(10_000)),
+            RecordKey::Zone(ZoneId(1)),
+            RecordKey::Indicator("electricity".into()),
+            RecordKey::Figure("stone".into(), Period::FirstMonths { year: 2019, months: 6 }),
+            RecordKey::Figure("stone".into(), Period::Month { year: 2019, month: 7 }),
+            RecordKey::Figure("stone".into(), Period::Quarter { year: 2019, quarter: 2 }),
+            RecordKey::Figure("stone".into(), Period::Year { year: 2019 }),
+            RecordKey::Settings,
+        ];
+        for key in keys {
+            assert_eq!(key.to_string().parse::<RecordKey>().unwrap(), key);
+        }
+        assert!("directive x".parse::<RecordKey>().is_err());
+    }
+
+    #[test]
+    fn revisions_descend_and_share_their_ancestors() {
+        let root = Revision::after(None);
+        let a1 = Revision::after(Some(&root));
+        let a2 = Revision::after(Some(&a1));
+        let b1 = Revision::after(Some(&root));
+        assert_ne!(a1.id, b1.id);
+        assert_eq!(a2.ancestors, [a1.id.clone(), root.id.clone()]);
+        assert_eq!(shared_revisions(&a2, &b1), [root.id.as_str()]);
+        assert_eq!(shared_revisions(&a2, &a1), [a1.id.as_str(), root.id.as_str()]);
+        let mut long = root.clone();
+        for _ in 0..100 {
+            long = Revision::after(Some(&long));
+        }
+        assert_eq!(long.ancestors.len(), ANCESTORS);
+    }
+
+    #[test]
+    fn the_store_keeps_versions_by_id_and_names_no_path_outside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = VersionStore::new(dir.path().join("versions"));
+        let meta = FileMeta {
+            revision: Some(Revision { id: "00ff".into(), ancestors: Vec::new() }),
+            ..FileMeta::default()
+        };
+        let bytes = crate::storage::to_ron_string_with_meta(&crate::dataset::builtin(), &meta);
+        store.keep("00ff", bytes.as_bytes());
+        // A version whose content holds another revision than its name is not taken.
+        store.keep("0bad", bytes.as_bytes());
+        assert_eq!(store.get("0bad"), None);
+        assert_eq!(store.get("00ff"), Some(crate::dataset::builtin()));
+        assert_eq!(store.get("0aff"), None);
+        store.keep("../evil", b"x");
+        assert!(!dir.path().join("evil.ron").exists());
+    }
+}
