@@ -357,3 +357,157 @@ proptest! {
         }
     }
 }
+
+/// An edit of a copy, made against the copy as it is when it comes: an edit of the
+/// checklist (as above), a directive added under an id either copy may also use, a note
+/// added, a lead changed.
+#[derive(Clone, Debug)]
+enum CopyEdit {
+    Action(Action),
+    AddDirective { id: u32, text: String, lead: u32 },
+    AddNote { id: u32, days: i32, text: String },
+    SetLead { id: u32, lead: Option<u32> },
+}
+
+fn copy_edit() -> impl Strategy<Value = CopyEdit> {
+    prop_oneof![
+        3 => any_action().prop_map(CopyEdit::Action),
+        1 => (11u32..14, text(), 1u32..6).prop_map(|(id, text, lead)| CopyEdit::AddDirective { id, text, lead }),
+        1 => (1u32..11, 0i32..400, text()).prop_map(|(id, days, text)| CopyEdit::AddNote { id, days, text }),
+        1 => (1u32..11, prop::option::of(1u32..5)).prop_map(|(id, lead)| CopyEdit::SetLead { id, lead }),
+    ]
+}
+
+/// `base` with `edits` made (refused ones change nothing).
+fn edited(base: &Dataset, edits: &[CopyEdit]) -> Dataset {
+    let mut document = Document::new(base.clone(), None);
+    for edit in edits {
+        let data = document.dataset();
+        let action = match edit.clone() {
+            CopyEdit::Action(action) => Some(action),
+            CopyEdit::AddDirective { id, text, lead } => {
+                let mut directive =
+                    data.directives.first().cloned().unwrap_or_else(|| base.directives[0].clone());
+                directive.id = DirectiveId(id);
+                directive.text = text;
+                directive.lead_unit = Some(UnitId(lead));
+                directive.supporting_units.clear();
+                directive.progress.clear();
+                directive.deadline = None;
+                directive.completed_on = None;
+                Some(Action::InsertDirective { index: usize::MAX, directive: Box::new(directive) })
+            }
+            CopyEdit::AddNote { id, days, text } => data.directive(DirectiveId(id)).map(|d| {
+                let mut d = d.clone();
+                let meeting = data.meeting(d.meeting_id).map_or(date(2019, 7, 15), |m| m.date);
+                d.progress
+                    .push(ProgressNote { date: meeting.checked_add(days.days()).unwrap(), text });
+                Action::ReplaceDirective(Box::new(d))
+            }),
+            CopyEdit::SetLead { id, lead } => data.directive(DirectiveId(id)).map(|d| {
+                let mut d = d.clone();
+                d.lead_unit = lead.map(UnitId);
+                d.supporting_units.retain(|u| Some(*u) != d.lead_unit);
+                Action::ReplaceDirective(Box::new(d))
+            }),
+        };
+        if let Some(action) = action {
+            let _ = document.apply(action);
+        }
+    }
+    document.dataset().clone()
+}
+
+/// For every record on all three sides: a field one side changed and the other did not is
+/// the changer's in the merge; a conflict is reported exactly where both changed a field
+/// (taken whole) differently.
+fn fields_follow_the_side_that_changed_them<R: industry_desk::merge::Record>(
+    base: &[R],
+    mine: &[R],
+    other: &[R],
+    merged: &[R],
+    merge: &industry_desk::merge::Merge,
+) -> Result<(), TestCaseError> {
+    use industry_desk::merge::Clash;
+    for b in base {
+        let id = b.id();
+        let (Some(m), Some(o)) =
+            (mine.iter().find(|r| r.id() == id), other.iter().find(|r| r.id() == id))
+        else {
+            continue;
+        };
+        let out = merged.iter().find(|r| r.id() == id);
+        prop_assert!(out.is_some(), "{id:?} on every side is in the merge");
+        let out = out.unwrap();
+        for field in R::fields() {
+            let mine_changed = !(field.same)(m, b);
+            let other_changed = !(field.same)(o, b);
+            let conflict = merge
+                .conflicts
+                .iter()
+                .any(|c| c.key == R::key(&id) && c.clash == Clash::Field(field.name));
+            if mine_changed && !other_changed {
+                prop_assert!((field.same)(out, m), "{id:?}.{}: mine's edit kept", field.name);
+            }
+            if other_changed && !mine_changed {
+                prop_assert!((field.same)(out, o), "{id:?}.{}: the other's edit taken", field.name);
+            }
+            let clash =
+                mine_changed && other_changed && !(field.same)(m, o) && field.union.is_none();
+            prop_assert_eq!(
+                conflict,
+                clash,
+                "{:?}.{}: a conflict exactly where both changed it differently",
+                id,
+                field.name
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn two_edited_copies_merge_with_every_one_sided_edit_and_conflicts_only_where_both_differ(
+        mine_edits in prop::collection::vec(copy_edit(), 0..10),
+        other_edits in prop::collection::vec(copy_edit(), 0..10),
+    ) {
+        use industry_desk::lineage::Stamps;
+        use industry_desk::merge::{self, Copy};
+        use industry_desk::model::Problem;
+        let base = dataset::builtin();
+        let (mine, other) = (edited(&base, &mine_edits), edited(&base, &other_edits));
+        let none = Stamps::new();
+        let merge = |b: &Dataset, m: &Dataset, o: &Dataset| {
+            merge::merge(Some(b), Copy { dataset: m, stamps: &none }, Copy { dataset: o, stamps: &none }, industry_desk::i18n::Lang::Vi).unwrap()
+        };
+        let merged = merge(&base, &mine, &other);
+        let resolved = merged.resolve();
+        let out = &resolved.dataset;
+        // Ids stay unique and every reference resolves; only dates one side moved against
+        // the other's may clash, for the official to mend.
+        for problem in &resolved.problems {
+            prop_assert!(
+                matches!(problem, Problem::DeadlineBeforeMeeting { .. } | Problem::CompletedBeforeMeeting { .. } | Problem::NoteBeforeMeeting { .. }),
+                "{problem:?}"
+            );
+        }
+        fields_follow_the_side_that_changed_them(&base.directives, &mine.directives, &other.directives, &out.directives, &merged)?;
+        fields_follow_the_side_that_changed_them(&base.units, &mine.units, &other.units, &out.units, &merged)?;
+        fields_follow_the_side_that_changed_them(&base.meetings, &mine.meetings, &other.meetings, &out.meetings, &merged)?;
+        fields_follow_the_side_that_changed_them(&base.zones, &mine.zones, &other.zones, &out.zones, &merged)?;
+        // What either side added is there (the other's maybe under a new id).
+        for added in mine.directives.iter().filter(|d| base.directive(d.id).is_none()) {
+            prop_assert!(out.directives.iter().any(|d| d == added), "mine's {:?}", added.id);
+        }
+        for added in other.directives.iter().filter(|d| base.directive(d.id).is_none()) {
+            prop_assert!(out.directives.iter().any(|d| d.text == added.text), "the other's {:?}", added.id);
+        }
+        // A copy merged with itself is itself; a side with no changes gives the other.
+        prop_assert_eq!(&merge(&base, &mine, &mine).resolve().dataset, &mine);
+        prop_assert_eq!(&merge(&base, &base, &other).resolve().dataset, &other);
+        prop_assert_eq!(&merge(&base, &mine, &base).resolve().dataset, &mine);
+    }
+}

@@ -570,30 +570,30 @@ fn merged_stamps(merge: &Merge, out: &Dataset) -> Stamps {
     stamps
 }
 
-/// Merges one list by ids; the result in `mine`'s order, the other's additions after the
-/// record they follow in the other copy.
+/// Merges one list by ids. The result is in `mine`'s order, or the other's when only the
+/// other copy reordered it; what only one side holds goes after the record it follows
+/// there.
 fn merge_list<R: Record>(ctx: &mut Ctx, base: Option<&[R]>, mine: &[R], other: &[R]) -> Vec<R> {
     let base_of: Option<HashMap<R::Id, &R>> = base.map(|b| b.iter().map(|r| (r.id(), r)).collect());
     let other_of: HashMap<R::Id, &R> = other.iter().map(|r| (r.id(), r)).collect();
     let mine_ids: HashSet<R::Id> = mine.iter().map(Record::id).collect();
-    let mut out: Vec<R> = Vec::with_capacity(mine.len().max(other.len()));
+    let mut chosen: HashMap<R::Id, R> = HashMap::with_capacity(mine.len().max(other.len()));
     for m in mine {
         let id = m.id();
         let key = R::key(&id);
         let b = base_of.as_ref().and_then(|map| map.get(&id).copied());
         let o = other_of.get(&id).copied();
-        match (b, o) {
+        let record = match (b, o) {
             // On both sides, with its ancestor.
-            (Some(b), Some(o)) => out.push(merge_fields(ctx, &key, b, m, o)),
+            (Some(b), Some(o)) => Some(merge_fields(ctx, &key, b, m, o)),
             // The other deleted it.
             (Some(b), None) => {
                 if m == b {
                     ctx.take(Side::Other, &key, Took::Deleted);
+                    None
                 } else {
                     let conflict = deletion_conflict(ctx, &key, Side::Other, m);
-                    if ctx.choose(conflict) == Choice::Mine {
-                        out.push(m.clone());
-                    }
+                    (ctx.choose(conflict) == Choice::Mine).then(|| m.clone())
                 }
             }
             // Added on this side (with an ancestor known), or in this copy only.
@@ -601,20 +601,19 @@ fn merge_list<R: Record>(ctx: &mut Ctx, base: Option<&[R]>, mine: &[R], other: &
                 if base_of.is_some() {
                     ctx.take(Side::Mine, &key, Took::Added);
                 }
-                out.push(m.clone());
+                Some(m.clone())
             }
             // No ancestor for this record: the same on both, or the later change wins.
-            (None, Some(o)) => out.push(two_way(ctx, &key, m, o)),
+            (None, Some(o)) => Some(two_way(ctx, &key, m, o)),
+        };
+        if let Some(record) = record {
+            chosen.insert(id, record);
         }
     }
     // What only the other copy holds.
-    let mut positions: HashMap<R::Id, usize> =
-        out.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
-    let mut previous: Option<R::Id> = None;
     for o in other {
         let id = o.id();
         if mine_ids.contains(&id) {
-            previous = Some(id);
             continue;
         }
         let key = R::key(&id);
@@ -635,18 +634,46 @@ fn merge_list<R: Record>(ctx: &mut Ctx, base: Option<&[R]>, mine: &[R], other: &
             }
         };
         if keep {
+            chosen.insert(id, o.clone());
+        }
+    }
+    let (first, second) = match base {
+        Some(base) if !reordered(base, mine) && reordered(base, other) => (other, mine),
+        _ => (mine, other),
+    };
+    let mut out: Vec<R> = first.iter().filter_map(|r| chosen.remove(&r.id())).collect();
+    if chosen.is_empty() {
+        return out;
+    }
+    let mut positions: HashMap<R::Id, usize> =
+        out.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+    let mut previous: Option<R::Id> = None;
+    for r in second {
+        let id = r.id();
+        if let Some(record) = chosen.remove(&id) {
             let at = previous.as_ref().and_then(|p| positions.get(p)).map_or(out.len(), |i| i + 1);
-            out.insert(at, o.clone());
+            out.insert(at, record);
             for index in positions.values_mut() {
                 if *index >= at {
                     *index += 1;
                 }
             }
             positions.insert(id.clone(), at);
+        }
+        if positions.contains_key(&id) {
             previous = Some(id);
         }
     }
     out
+}
+
+/// Whether `list` holds the records it shares with `base` in another order.
+fn reordered<R: Record>(base: &[R], list: &[R]) -> bool {
+    let in_list: HashSet<R::Id> = list.iter().map(Record::id).collect();
+    let in_base: HashSet<R::Id> = base.iter().map(Record::id).collect();
+    let a = base.iter().map(Record::id).filter(|id| in_list.contains(id));
+    let b = list.iter().map(Record::id).filter(|id| in_base.contains(id));
+    !a.eq(b)
 }
 
 /// A record on both sides with their common ancestor: field by field.
