@@ -41,6 +41,13 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
         .ok_or_else(|| format!("not a number of seconds: {text}"))
 }
 
+/// Which side settles every conflict of `merge`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Prefer {
+    Mine,
+    Other,
+}
+
 /// The commands that need no window.
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
@@ -85,6 +92,30 @@ pub enum CliCommand {
         /// nothing.
         #[arg(long)]
         json: bool,
+    },
+    /// Merge two copies of a dataset file (a sync engine's conflict copy, a copy sent by
+    /// mail) into OUT: what each side gave and every conflict is printed. With a conflict
+    /// and no --prefer, nothing is written (exit 1). MINE and OTHER are never changed.
+    Merge {
+        /// Your copy.
+        mine: PathBuf,
+        /// The other copy.
+        other: PathBuf,
+        /// Their common version, if you have it; otherwise it is looked for in the versions
+        /// this machine opened and saved, else the records' times decide.
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// Where to write the merge (not MINE or OTHER).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Settle every conflict with this side's version.
+        #[arg(long, value_enum)]
+        prefer: Option<Prefer>,
+    },
+    /// List the conflict copies sync engines left beside a dataset file.
+    Conflicts {
+        /// The dataset file.
+        file: PathBuf,
     },
     /// Write the A4 report or a chart to a file (PDF, SVG, PNG).
     Export {
@@ -548,4 +579,156 @@ fn print_notice(notice: &crate::intake::Notice, lang: Lang, out: &mut dyn Write)
         );
         let _ = writeln!(out, "     {line}");
     }
+}
+
+/// What `merge` is asked to do.
+#[derive(Clone, Copy, Debug)]
+pub struct MergeRequest<'a> {
+    pub mine: &'a Path,
+    pub other: &'a Path,
+    pub base: Option<&'a Path>,
+    pub out: &'a Path,
+    pub prefer: Option<Prefer>,
+}
+
+/// `industry-desk merge MINE OTHER [--base BASE] -o OUT [--prefer mine|other]`.
+pub fn merge(
+    request: MergeRequest,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let MergeRequest { mine, other, base, out: out_path, prefer } = request;
+    use crate::merge::{self, Copy, Side};
+    let t = &lang.strings().merge;
+    let fail = |err: &mut dyn Write, message: String| {
+        let _ = writeln!(err, "{message}");
+        ExitCode::FAILURE
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(mine, other) {
+        return fail(err, t.error_same.clone());
+    }
+    if same(out_path, mine) || same(out_path, other) {
+        let message = fill(&lang.strings().export.same_as_input, &[("file", &out_path.display())]);
+        return fail(err, message);
+    }
+    let load = |path: &Path| storage::load_with_meta(path).map_err(|e| e.describe(lang));
+    let (mine_data, mine_meta) = match load(mine) {
+        Ok(loaded) => loaded,
+        Err(message) => return fail(err, message),
+    };
+    let (other_data, other_meta) = match load(other) {
+        Ok(loaded) => loaded,
+        Err(message) => return fail(err, message),
+    };
+    let base = match base {
+        Some(path) => match load(path) {
+            Ok((dataset, meta)) => Some((
+                meta.revision.map(|r| r.id).unwrap_or_else(|| path.display().to_string()),
+                dataset,
+            )),
+            Err(message) => return fail(err, message),
+        },
+        None => {
+            let store = eframe::storage_dir("industry-desk")
+                .map(|d| crate::lineage::VersionStore::new(d.join("versions")));
+            merge::find_base(
+                (&mine_data, mine_meta.revision.as_ref(), true),
+                (&other_data, other_meta.revision.as_ref()),
+                None,
+                store.as_ref(),
+            )
+        }
+    };
+    match &base {
+        Some((id, _)) => {
+            let _ = writeln!(out, "{}", fill(&t.cli_base, &[("base", id)]));
+        }
+        None => {
+            let _ = writeln!(out, "{}", t.cli_no_base);
+        }
+    }
+    let mine_copy = Copy { dataset: &mine_data, stamps: &mine_meta.stamps };
+    let other_copy = Copy { dataset: &other_data, stamps: &other_meta.stamps };
+    let mut merged = match merge::merge(base.as_ref().map(|(_, d)| d), mine_copy, other_copy, lang)
+    {
+        Ok(merged) => merged,
+        Err(error) => return fail(err, error.describe(lang)),
+    };
+    let name =
+        |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (mine_name, other_name) = (name(mine), name(other));
+    for (side, file) in [(Side::Other, &other_name), (Side::Mine, &mine_name)] {
+        let taken: Vec<_> = merged.taken.iter().filter(|t| t.side == side).collect();
+        if taken.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{}", fill(&t.cli_from, &[("file", file), ("count", &taken.len())]));
+        for taken in taken {
+            let _ = writeln!(out, "  {}", crate::ui::merge_view::taken_words(taken, &merged, lang));
+        }
+    }
+    for renamed in &merged.renamed {
+        let (mine_data, other_data) = merged.copies();
+        let record = merge::record_words(&renamed.from, other_data, mine_data, lang);
+        let to = crate::ui::merge_view::key_number(&renamed.to);
+        let _ = writeln!(out, "  {}", fill(&t.renamed_line, &[("from", &record), ("to", &to)]));
+    }
+    for conflict in &merged.conflicts {
+        let (mine_data, other_data) = merged.copies();
+        let line = fill(
+            &t.cli_conflict,
+            &[
+                ("record", &merge::record_words(&conflict.key, mine_data, other_data, lang)),
+                ("field", &crate::ui::merge_view::clash_words(&conflict.clash, lang)),
+                ("mine_file", &mine_name),
+                ("mine", &conflict.mine),
+                ("other_file", &other_name),
+                ("other", &conflict.other),
+            ],
+        );
+        let _ = writeln!(out, "{line}");
+    }
+    match prefer {
+        Some(Prefer::Mine) => merged.prefer(Side::Mine),
+        Some(Prefer::Other) => merged.prefer(Side::Other),
+        None if !merged.conflicts.is_empty() => {
+            return fail(err, fill(&t.cli_unresolved, &[("count", &merged.conflicts.len())]));
+        }
+        None => {}
+    }
+    let resolved = merged.resolve();
+    if let Some(problem) = resolved.problems.first() {
+        return fail(err, fill(&t.cli_invalid, &[("problem", &problem.describe(lang))]));
+    }
+    let parents: Vec<&crate::lineage::Revision> =
+        mine_meta.revision.iter().chain(other_meta.revision.iter()).collect();
+    let meta = crate::lineage::FileMeta {
+        revision: Some(crate::lineage::Revision::merging(&parents)),
+        stamps: resolved.stamps,
+    };
+    if let Err(error) = storage::save_with_meta(out_path, &resolved.dataset, &meta) {
+        return fail(err, error.describe(lang));
+    }
+    let _ = writeln!(out, "{}", fill(&t.cli_written, &[("file", &out_path.display())]));
+    ExitCode::SUCCESS
+}
+
+/// `industry-desk conflicts FILE`: the conflict copies beside it, one a line.
+pub fn conflicts(file: &Path, lang: Lang, out: &mut dyn Write) -> ExitCode {
+    let t = &lang.strings().merge;
+    let copies = crate::conflicts::conflict_copies(file);
+    if copies.is_empty() {
+        let _ = writeln!(out, "{}", fill(&t.cli_no_conflicts, &[("file", &file.display())]));
+        return ExitCode::SUCCESS;
+    }
+    let _ = writeln!(out, "{}", fill(&t.cli_conflicts_found, &[("file", &file.display())]));
+    for copy in copies {
+        let _ = writeln!(out, "  {}", copy.display());
+    }
+    ExitCode::SUCCESS
 }

@@ -30,6 +30,8 @@ pub enum Command {
     Import,
     /// Read a conclusion notice's meeting and directives, after a preview.
     IntakeNotice,
+    /// Merge another copy of the file (a conflict copy, a copy sent by mail).
+    MergeCopy,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -55,7 +57,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -66,6 +68,7 @@ impl Command {
         Command::ExportXlsx,
         Command::Import,
         Command::IntakeNotice,
+        Command::MergeCopy,
         Command::RecoveryCopies,
         Command::Quit,
         Command::Undo,
@@ -92,6 +95,7 @@ impl Command {
             Command::ExportXlsx => &lang.strings().export.menu_export_xlsx,
             Command::Import => &lang.strings().import.menu,
             Command::IntakeNotice => &lang.strings().intake.menu,
+            Command::MergeCopy => &lang.strings().merge.menu,
             Command::RecoveryCopies => &lang.strings().recovery.menu,
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
@@ -133,6 +137,7 @@ impl Command {
             | Command::ExportXlsx
             | Command::Import
             | Command::IntakeNotice
+            | Command::MergeCopy
             | Command::RecoveryCopies => &[],
             Command::Print => &PRINT,
             Command::ExportReport => &EXPORT_REPORT,

@@ -45,6 +45,9 @@ pub struct Document {
     /// The dataset as opened or last saved; `None` for work restored after a crash, whose
     /// file may hold something else.
     base: Option<Arc<Dataset>>,
+    /// The revisions of copies merged in since the last save: the next save descends from
+    /// them too.
+    merged_from: Vec<Revision>,
 }
 
 impl Document {
@@ -66,6 +69,7 @@ impl Document {
             saved_revision: 0,
             next_revision: 1,
             meta,
+            merged_from: Vec::new(),
         }
     }
 
@@ -83,10 +87,14 @@ impl Document {
     /// What a save writes besides the data: a new revision descending from this one, and
     /// the records' times.
     pub fn meta_for_save(&self) -> FileMeta {
-        FileMeta {
-            revision: Some(Revision::after(self.meta.revision.as_ref())),
-            stamps: self.meta.stamps.clone(),
-        }
+        let revision = if self.merged_from.is_empty() {
+            Revision::after(self.meta.revision.as_ref())
+        } else {
+            let parents: Vec<&Revision> =
+                self.meta.revision.iter().chain(&self.merged_from).collect();
+            Revision::merging(&parents)
+        };
+        FileMeta { revision: Some(revision), stamps: self.meta.stamps.clone() }
     }
 
     /// Records that the state of `revision`, whose data is `saved`, was saved to `path` as
@@ -101,14 +109,21 @@ impl Document {
         self.mark_saved_revision(revision, path);
         self.meta.revision = Some(file_revision);
         self.base = Some(saved);
+        self.merged_from.clear();
     }
 
     /// Puts a merged dataset in place as one undo step, with the records' times the merge
     /// gives (each record's from the side it came from).
-    pub fn apply_merge(&mut self, merged: Dataset, stamps: Stamps) -> Result<(), ActionError> {
+    pub fn apply_merge(
+        &mut self,
+        merged: Dataset,
+        stamps: Stamps,
+        other: Option<Revision>,
+    ) -> Result<(), ActionError> {
         let inverse = Action::Replace(Box::new(merged)).apply(Arc::make_mut(&mut self.dataset))?;
         self.push_undo(inverse);
         self.meta.stamps = stamps;
+        self.merged_from.extend(other);
         Ok(())
     }
 

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod cli;
 pub mod clipboard;
 pub mod command;
+pub mod conflicts;
 pub mod dataset;
 pub mod dialogs;
 pub mod document;

@@ -134,6 +134,30 @@ impl Revision {
         Revision { id: fresh_id(), ancestors }
     }
 
+    /// A new revision merging `parents` (the file's own first): it descends from all of
+    /// them, so a later merge with a copy of any finds their common version.
+    pub fn merging(parents: &[&Revision]) -> Revision {
+        let mut ancestors: Vec<String> = Vec::new();
+        let mut add = |id: &str| {
+            if !ancestors.iter().any(|a| a == id) {
+                ancestors.push(id.to_owned());
+            }
+        };
+        for parent in parents {
+            add(&parent.id);
+        }
+        let longest = parents.iter().map(|p| p.ancestors.len()).max().unwrap_or(0);
+        for depth in 0..longest {
+            for parent in parents {
+                if let Some(id) = parent.ancestors.get(depth) {
+                    add(id);
+                }
+            }
+        }
+        ancestors.truncate(ANCESTORS);
+        Revision { id: fresh_id(), ancestors }
+    }
+
     /// Its id and its ancestors', nearest first.
     pub fn lineage(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.id.as_str()).chain(self.ancestors.iter().map(String::as_str))

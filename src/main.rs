@@ -31,6 +31,13 @@ fn main() -> ExitCode {
         Some(CliCommand::Import { file, into }) => {
             cli::import(&file, &into, lang, &mut out, &mut err)
         }
+        Some(CliCommand::Merge { mine, other, base, out: target, prefer }) => {
+            let base = base.as_deref();
+            let request =
+                cli::MergeRequest { mine: &mine, other: &other, base, out: &target, prefer };
+            cli::merge(request, lang, &mut out, &mut err)
+        }
+        Some(CliCommand::Conflicts { file }) => cli::conflicts(&file, lang, &mut out),
         Some(CliCommand::Intake { notice, into, meeting, json }) => {
             cli::intake(&notice, into.as_deref(), meeting, json, lang, &mut out, &mut err)
         }

@@ -231,3 +231,428 @@ fn another_provinces_data_or_a_file_sharing_nothing_is_not_merged() {
     .unwrap_err();
     assert_eq!(error, merge::MergeError::NothingShared);
 }
+
+mod in_the_window {
+    use std::path::{Path, PathBuf};
+
+    use egui_kittest::kittest::Queryable;
+    use industry_desk::lineage::{FileMeta, Revision};
+    use industry_desk::model::{Dataset, DirectiveId};
+    use industry_desk::{dataset, storage};
+
+    use crate::support::{self, ScriptedDialogs};
+
+    /// A file saved as revision `revision` (what a save in the app writes).
+    fn save(path: &Path, data: &Dataset, revision: &Revision) {
+        let meta = FileMeta { revision: Some(revision.clone()), ..FileMeta::default() };
+        storage::save_with_meta(path, data, &meta).unwrap();
+    }
+
+    /// The file, and a sync engine's conflict copy of it made from the same version with
+    /// directive 2's text changed on the other computer.
+    fn file_and_conflict_copy(folder: &Path) -> (PathBuf, PathBuf, Revision) {
+        let file = folder.join("theo-doi.ron");
+        let opened = Revision::after(None);
+        save(&file, &dataset::builtin(), &opened);
+        let mut theirs = dataset::builtin();
+        theirs.directive_mut(DirectiveId(2)).unwrap().text =
+            "Rà soát dự án chậm tiến độ (máy Văn phòng)".into();
+        let copy = folder.join("theo-doi.sync-conflict-20261201-103000-ABCDEF1.ron");
+        save(&copy, &theirs, &Revision::after(Some(&opened)));
+        (file, copy, opened)
+    }
+
+    /// Steps until no merge is being read.
+    fn wait_for_merge(harness: &mut egui_kittest::Harness<'static, industry_desk::App>) {
+        for _ in 0..500 {
+            harness.step();
+            if !harness.state().is_merging() {
+                let _ = harness.try_run();
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!("the merge was not read");
+    }
+
+    #[test]
+    fn a_conflict_copy_is_found_merged_saved_and_put_aside() {
+        let folder = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let (file, copy, _) = file_and_conflict_copy(folder.path());
+        let dialogs = ScriptedDialogs::default();
+        let mut harness = support::harness_on_file_with_recovery(&dialogs, &file, data.path());
+        support::wait_for_open(&mut harness);
+        // Found on opening: the banner says so.
+        harness.get_by_label("⚠ Có 1 bản xung đột của tệp này (từ thư mục đồng bộ).");
+        // Meanwhile this window ticks directive 1 done.
+        support::click(&mut harness, "Chỉ đạo");
+        support::click(&mut harness, "Hoàn thành nhiệm vụ 1");
+        support::click(&mut harness, "Gộp…");
+        wait_for_merge(&mut harness);
+        harness.get_by_label_contains("So với bản chung");
+        harness.get_by_label("Lấy từ bản kia: 1 · Của tệp này: 1 · Xung đột: 0");
+        harness.get_by_label_contains(
+            "Nhiệm vụ 2: Rà soát dự án chậm tiến độ (máy Văn phòng) — sửa: nội dung",
+        );
+        // Nothing changed before the official says so.
+        assert_eq!(
+            harness.state().document().dataset().directive(DirectiveId(2)).unwrap().text,
+            dataset::builtin().directives[1].text
+        );
+        support::click(&mut harness, "Gộp vào tệp Ctrl+Enter");
+        let merged = harness.state().document().dataset();
+        assert!(
+            merged.directive(DirectiveId(1)).unwrap().completed_on.is_some(),
+            "this window's edit kept"
+        );
+        assert_eq!(
+            merged.directive(DirectiveId(2)).unwrap().text,
+            "Rà soát dự án chậm tiến độ (máy Văn phòng)"
+        );
+        assert!(harness.state().document().is_dirty());
+        assert!(harness.query_by_label_contains("bản xung đột của tệp này").is_none());
+        // Saved: the copy may now go aside, into a folder beside the file, never deleted.
+        support::save_with_ctrl_s(&mut harness);
+        harness.get_by_label_contains("Chuyển 1 bản xung đột vào thư mục «đã gộp»");
+        support::click(&mut harness, "Chuyển vào «đã gộp»");
+        assert!(!copy.exists());
+        assert!(folder.path().join("đã gộp").join(copy.file_name().unwrap()).exists());
+        let (saved, meta) = storage::load_with_meta(&file).unwrap();
+        assert_eq!(&saved, harness.state().document().dataset());
+        // The saved file descends from both copies.
+        let (_, copy_meta) =
+            storage::load_with_meta(&folder.path().join("đã gộp").join(copy.file_name().unwrap()))
+                .unwrap();
+        assert!(meta.revision.unwrap().ancestors.contains(&copy_meta.revision.unwrap().id));
+        // One Ctrl+Z takes the merge back.
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        harness.run();
+        assert_eq!(
+            harness.state().document().dataset().directive(DirectiveId(2)).unwrap().text,
+            dataset::builtin().directives[1].text
+        );
+    }
+
+    #[test]
+    fn a_copy_found_when_the_window_gets_the_focus_back_and_a_conflict_chosen() {
+        let folder = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let file = folder.path().join("theo-doi.ron");
+        let opened = Revision::after(None);
+        save(&file, &dataset::builtin(), &opened);
+        let dialogs = ScriptedDialogs::default();
+        let mut harness = support::harness_on_file_with_recovery(&dialogs, &file, data.path());
+        support::wait_for_open(&mut harness);
+        assert!(harness.query_by_label_contains("bản xung đột").is_none());
+        // This window changes directive 3's text; so did another computer, which left a
+        // Dropbox conflict copy while the official was away.
+        support::click(&mut harness, "Chỉ đạo");
+        support::click(&mut harness, "Thẩm định kỹ các dự án chuẩn bị đầu tư");
+        support::type_then_leave(&mut harness, "Nội dung nhiệm vụ", " (Sở)");
+        let mut theirs = dataset::builtin();
+        theirs.directive_mut(DirectiveId(3)).unwrap().text =
+            "Thẩm định kỹ các dự án chuẩn bị đầu tư (Văn phòng)".into();
+        save(
+            &folder.path().join("theo-doi (Minh's conflicted copy 2026-12-01).ron"),
+            &theirs,
+            &Revision::after(Some(&opened)),
+        );
+        harness.input_mut().focused = false;
+        harness.step();
+        harness.input_mut().focused = true;
+        harness.step();
+        harness.run();
+        harness.get_by_label("⚠ Có 1 bản xung đột của tệp này (từ thư mục đồng bộ).");
+        support::click(&mut harness, "Gộp…");
+        wait_for_merge(&mut harness);
+        harness.get_by_label("Lấy từ bản kia: 0 · Của tệp này: 0 · Xung đột: 1");
+        harness.get_by_label_contains(
+            "Nhiệm vụ 3: Thẩm định kỹ các dự án chuẩn bị đầu tư (Sở) — nội dung",
+        );
+        // Escape keeps the choices being made.
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        assert!(harness.state().modal().is_some());
+        support::click(&mut harness, "Giữ bản kia (Bản kia)");
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+        harness.run();
+        let text = &harness.state().document().dataset().directive(DirectiveId(3)).unwrap().text;
+        assert_eq!(text, "Thẩm định kỹ các dự án chuẩn bị đầu tư (Văn phòng)");
+    }
+
+    #[test]
+    fn the_save_guard_merges_the_disks_version_into_mine() {
+        let folder = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let file = folder.path().join("theo-doi.ron");
+        let opened = Revision::after(None);
+        save(&file, &dataset::builtin(), &opened);
+        let dialogs = ScriptedDialogs::default();
+        let mut harness = support::harness_on_file_with_recovery(&dialogs, &file, data.path());
+        support::wait_for_open(&mut harness);
+        support::click(&mut harness, "Chỉ đạo");
+        support::click(&mut harness, "Hoàn thành nhiệm vụ 4");
+        // A colleague saves the same file meanwhile (a shared folder), with an older build
+        // that writes no revision.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut theirs = dataset::builtin();
+        theirs.directive_mut(DirectiveId(5)).unwrap().deadline =
+            Some(jiff::civil::date(2019, 12, 31));
+        theirs.directives.push({
+            let mut added = theirs.directives[0].clone();
+            added.id = DirectiveId(11);
+            added.text = "Nhiệm vụ do đồng nghiệp thêm".into();
+            added
+        });
+        storage::save(&file, &theirs).unwrap();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+        harness.run();
+        support::click(&mut harness, "Gộp bản trên đĩa vào bản của tôi");
+        wait_for_merge(&mut harness);
+        harness.get_by_label("Lấy từ bản kia: 2 · Của tệp này: 1 · Xung đột: 0");
+        support::click(&mut harness, "Gộp vào tệp Ctrl+Enter");
+        // Saved without asking again: the disk's version is in the document now.
+        support::save_with_ctrl_s(&mut harness);
+        assert!(harness.state().modal().is_none(), "{:?}", harness.state().modal());
+        let saved = storage::load(&file).unwrap();
+        assert!(saved.directive(DirectiveId(4)).unwrap().completed_on.is_some());
+        assert_eq!(
+            saved.directive(DirectiveId(5)).unwrap().deadline,
+            Some(jiff::civil::date(2019, 12, 31))
+        );
+        assert_eq!(saved.directive(DirectiveId(11)).unwrap().text, "Nhiệm vụ do đồng nghiệp thêm");
+    }
+
+    #[test]
+    fn copies_that_cannot_be_merged_are_refused_with_the_reason() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("theo-doi.ron");
+        storage::save(&file, &dataset::builtin()).unwrap();
+        let damaged = folder.path().join("hong.ron");
+        std::fs::write(&damaged, "(format: \"industry-desk\", version: 1, dataset: (province: ")
+            .unwrap();
+        let province = folder.path().join("cao-bang.ron");
+        let mut other = dataset::builtin();
+        other.province = "Cao Bằng".into();
+        storage::save(&province, &other).unwrap();
+        let dialogs = ScriptedDialogs::default();
+        let mut harness = support::harness(&dialogs, Some(file.clone()));
+        support::wait_for_open(&mut harness);
+        for (path, words) in [
+            (&damaged, "hong.ron"),
+            (&province, "Bản kia là dữ liệu của tỉnh khác (Cao Bằng)"),
+            (&file, "Đó chính là tệp đang mở"),
+        ] {
+            dialogs.will_pick(path);
+            support::menu(&mut harness, "Tệp", "Gộp một bản khác…");
+            wait_for_merge(&mut harness);
+            harness.get_by_label_contains(words);
+            support::click(&mut harness, "Đồng ý");
+        }
+        assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+        assert!(!harness.state().document().is_dirty());
+    }
+
+    #[test]
+    fn the_banner_and_the_merge_view_look_as_reviewed() {
+        // A folder of a fixed name: the status bar shows the file's path.
+        let place = std::env::temp_dir().join("industry-desk-merge-snapshots");
+        let _ = std::fs::remove_dir_all(&place);
+        std::fs::create_dir_all(place.join("files")).unwrap();
+        let (folder, data) = (place.join("files"), place.join("data"));
+        let (file, _, opened) = file_and_conflict_copy(&folder);
+        // A second copy that conflicts with this window's edit of directive 6.
+        let mut theirs = dataset::builtin();
+        theirs.directive_mut(DirectiveId(6)).unwrap().text =
+            "Tập trung nguồn lực đầu tư khu công nghiệp Hữu Lũng (bản Văn phòng)".into();
+        theirs.directive_mut(DirectiveId(7)).unwrap().deadline =
+            Some(jiff::civil::date(2019, 12, 31));
+        save(&folder.join("theo-doi-DESKTOP-VP01.ron"), &theirs, &Revision::after(Some(&opened)));
+        let mut harness = support::snapshot_harness_on(&file, &data);
+        support::wait_for_open(&mut harness);
+        support::click(&mut harness, "Chỉ đạo");
+        harness.snapshot("conflict-banner-vi");
+        support::click(
+            &mut harness,
+            "Tiếp tục tập trung nguồn lực để đầu tư vào khu công nghiệp Hữu Lũng, khu công nghiệp Đồng Bành, qua đó thu hút doanh nghiệp vào hoạt động",
+        );
+        support::type_then_leave(&mut harness, "Nội dung nhiệm vụ", " (bản Sở)");
+        support::click(&mut harness, "Gộp…");
+        wait_for_merge(&mut harness);
+        harness.snapshot("merge-view-vi");
+        support::click(&mut harness, "Huỷ");
+        support::click(&mut harness, "English");
+        support::click(&mut harness, "Merge…");
+        wait_for_merge(&mut harness);
+        harness.snapshot("merge-view-en");
+    }
+}
+
+mod on_the_command_line {
+    use std::path::Path;
+
+    use industry_desk::lineage::{FileMeta, Revision};
+    use industry_desk::model::DirectiveId;
+    use industry_desk::{dataset, storage};
+
+    use crate::support::run_cli;
+
+    fn save(path: &Path, data: &industry_desk::model::Dataset, revision: &Revision) {
+        let meta = FileMeta { revision: Some(revision.clone()), ..FileMeta::default() };
+        storage::save_with_meta(path, data, &meta).unwrap();
+    }
+
+    fn text(out: &std::process::Output) -> (String, String) {
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    #[test]
+    fn two_copies_merge_into_out_and_a_conflict_needs_a_side() {
+        let dir = tempfile::tempdir().unwrap();
+        let [mine, other, base, out] =
+            ["mine.ron", "other.ron", "base.ron", "out.ron"].map(|n| dir.path().join(n));
+        let root = Revision::after(None);
+        save(&base, &dataset::builtin(), &root);
+        let mut a = dataset::builtin();
+        a.directive_mut(DirectiveId(1)).unwrap().deadline = Some(jiff::civil::date(2019, 9, 30));
+        a.directive_mut(DirectiveId(3)).unwrap().text = "Thẩm định (Sở)".into();
+        save(&mine, &a, &Revision::after(Some(&root)));
+        let mut b = dataset::builtin();
+        b.directive_mut(DirectiveId(2)).unwrap().text = "Rà soát (Văn phòng)".into();
+        b.directive_mut(DirectiveId(3)).unwrap().text = "Thẩm định (Văn phòng)".into();
+        save(&other, &b, &Revision::after(Some(&root)));
+        let before = [std::fs::read(&mine).unwrap(), std::fs::read(&other).unwrap()];
+        let args = |extra: &[&str]| -> Vec<String> {
+            let mut args: Vec<String> = [
+                "merge",
+                mine.to_str().unwrap(),
+                other.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ]
+            .map(str::to_owned)
+            .to_vec();
+            args.extend(extra.iter().map(|s| (*s).to_owned()));
+            args
+        };
+        let run = |extra: &[&str]| {
+            let owned = args(extra);
+            let refs: Vec<&str> = owned.iter().map(String::as_str).collect();
+            run_cli(&refs)
+        };
+        // A conflict and no side chosen: every conflict printed, nothing written.
+        let result = run(&["--base", base.to_str().unwrap()]);
+        let (said, err) = text(&result);
+        assert!(!result.status.success());
+        assert!(said.contains("Từ other.ron (1):"), "{said}");
+        assert!(said.contains("Nhiệm vụ 2: Rà soát (Văn phòng) — sửa: nội dung"), "{said}");
+        assert!(said.contains("Xung đột — Nhiệm vụ 3: Thẩm định (Sở), nội dung: mine.ron: «Thẩm định (Sở)» | other.ron: «Thẩm định (Văn phòng)»"), "{said}");
+        assert!(
+            err.contains(
+                "1 xung đột: chạy lại với --prefer mine hoặc --prefer other. Không ghi gì."
+            ),
+            "{err}"
+        );
+        assert!(!out.exists());
+        // The other's side for every conflict: written, the inputs untouched.
+        let result = run(&["--base", base.to_str().unwrap(), "--prefer", "other"]);
+        assert!(result.status.success(), "{:?}", text(&result));
+        let merged = storage::load(&out).unwrap();
+        assert_eq!(
+            merged.directive(DirectiveId(1)).unwrap().deadline,
+            Some(jiff::civil::date(2019, 9, 30))
+        );
+        assert_eq!(merged.directive(DirectiveId(2)).unwrap().text, "Rà soát (Văn phòng)");
+        assert_eq!(merged.directive(DirectiveId(3)).unwrap().text, "Thẩm định (Văn phòng)");
+        assert_eq!([std::fs::read(&mine).unwrap(), std::fs::read(&other).unwrap()], before);
+        // Without --base, the common version is found when one copy descends from the other.
+        let mut c = a.clone();
+        c.directive_mut(DirectiveId(4)).unwrap().text = "Rà soát mỏ đá (lần 2)".into();
+        let descendant = dir.path().join("later.ron");
+        save(
+            &descendant,
+            &c,
+            &Revision::after(storage::load_with_meta(&mine).unwrap().1.revision.as_ref()),
+        );
+        let out2 = dir.path().join("out2.ron");
+        let result = run_cli(&[
+            "merge",
+            mine.to_str().unwrap(),
+            descendant.to_str().unwrap(),
+            "-o",
+            out2.to_str().unwrap(),
+        ]);
+        let (said, _) = text(&result);
+        assert!(result.status.success(), "{said}");
+        assert!(said.starts_with("Bản chung: "), "{said}");
+        assert_eq!(storage::load(&out2).unwrap(), c);
+    }
+
+    #[test]
+    fn copies_that_cannot_be_merged_are_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("mine.ron");
+        storage::save(&mine, &dataset::builtin()).unwrap();
+        let out = dir.path().join("out.ron");
+        let mut other = dataset::builtin();
+        other.province = "Cao Bằng".into();
+        let province = dir.path().join("cb.ron");
+        storage::save(&province, &other).unwrap();
+        let damaged = dir.path().join("hong.ron");
+        std::fs::write(&damaged, b"(format: \"industry-desk\", version: 1, dataset: (").unwrap();
+        let newer = dir.path().join("moi.ron");
+        std::fs::write(&newer, b"(format: \"industry-desk\", version: 9, dataset: ())").unwrap();
+        for (other, words) in [
+            (&province, "Bản kia là dữ liệu của tỉnh khác (Cao Bằng)"),
+            (&damaged, "hong.ron"),
+            (&newer, "9"),
+            (&mine, "Đó chính là tệp đang mở"),
+        ] {
+            let result = run_cli(&[
+                "merge",
+                mine.to_str().unwrap(),
+                other.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            let (_, err) = text(&result);
+            assert!(!result.status.success());
+            assert!(err.contains(words), "{words}: {err}");
+            assert!(!out.exists());
+        }
+        // OUT may not be one of the inputs.
+        let copy = dir.path().join("copy.ron");
+        storage::save(&copy, &dataset::builtin()).unwrap();
+        let result = run_cli(&[
+            "merge",
+            mine.to_str().unwrap(),
+            copy.to_str().unwrap(),
+            "-o",
+            mine.to_str().unwrap(),
+        ]);
+        assert!(!result.status.success());
+    }
+
+    #[test]
+    fn the_conflict_copies_beside_a_file_are_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("theo-doi.ron");
+        storage::save(&file, &dataset::builtin()).unwrap();
+        for name in [
+            "theo-doi.sync-conflict-20261201-103000-ABCDEF1.ron",
+            "theo-doi (conflicted copy 2026-12-01 103000).ron",
+            "khac.ron",
+        ] {
+            std::fs::copy(&file, dir.path().join(name)).unwrap();
+        }
+        let result = run_cli(&["--lang", "en", "conflicts", file.to_str().unwrap()]);
+        let (said, _) = text(&result);
+        assert!(said.starts_with("Conflict copies of"), "{said}");
+        assert_eq!(said.lines().count(), 3, "{said}");
+        assert!(!said.contains("khac.ron"));
+    }
+}

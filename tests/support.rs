@@ -131,7 +131,9 @@ pub fn wait_for_save(harness: &mut Harness<'static, App>) {
 pub fn settle(harness: &mut Harness<'static, App>) {
     step_while(
         harness,
-        |app| app.is_opening() || app.is_looking_for_copies() || app.is_saving(),
+        |app| {
+            app.is_opening() || app.is_looking_for_copies() || app.is_saving() || app.is_merging()
+        },
         "the app's workers did not finish in 20 s",
     );
 }
@@ -187,6 +189,19 @@ pub fn harness_on_file_with_recovery(
 pub fn snapshot_harness() -> Harness<'static, App> {
     let (dialogs, viewer) = (ScriptedDialogs::default(), RecordingViewer::default());
     build(Harness::builder().wgpu(), &dialogs, None, None, &viewer)
+}
+
+/// As [`snapshot_harness`], started on `file` with recovery copies and versions in
+/// `folder`.
+pub fn snapshot_harness_on(file: &Path, folder: &Path) -> Harness<'static, App> {
+    let (dialogs, viewer) = (ScriptedDialogs::default(), RecordingViewer::default());
+    build(
+        Harness::builder().wgpu(),
+        &dialogs,
+        Some(file.to_owned()),
+        Some(folder.to_owned()),
+        &viewer,
+    )
 }
 
 /// As [`harness`], copying to `clipboard`.

@@ -6,6 +6,7 @@
 //! offered back from [`recovering`].
 
 mod intake;
+mod merging;
 mod recovering;
 mod saving;
 
@@ -148,6 +149,10 @@ pub enum Modal {
     ImportPreview { file: PathBuf, plan: crate::exchange::import::Plan },
     /// A conclusion notice being pasted, read or checked before its directives are added.
     Intake(Box<ui::intake_dialog::Intake>),
+    /// Another copy read against the document, waiting for the official's choices.
+    Merge(Box<ui::merge_view::MergeView>),
+    /// The merge is saved: move these conflict copies into the folder beside them?
+    PutAside { copies: Vec<PathBuf> },
 }
 
 /// What a typed path is for.
@@ -161,6 +166,8 @@ pub enum PathPurpose {
     Import,
     /// A conclusion notice to read.
     Notice,
+    /// A copy to merge.
+    Merge,
 }
 
 /// The application.
@@ -231,6 +238,10 @@ pub struct App {
     picture_job: Option<(String, crate::job::Job<Result<crate::clipboard::Picture, String>>)>,
     /// A notice's file being read on a worker thread, and its name.
     intake_job: Option<intake::Reading>,
+    /// A merge being read on a worker thread.
+    merge_job: Option<merging::MergeJob>,
+    /// The conflict copies beside the open file.
+    copies: merging::Copies,
     /// At start the search for crashed copies waits for the file being opened, so a
     /// restored copy is never replaced by the file finishing its load under it.
     search_waits_for_open: bool,
@@ -289,6 +300,8 @@ impl App {
             picture_job: None,
             search_waits_for_open: false,
             intake_job: None,
+            merge_job: None,
+            copies: merging::Copies::default(),
         };
         if let Some(path) = config.open {
             // Once it has opened (or failed to), every crashed copy is looked for, its own
@@ -379,6 +392,9 @@ impl App {
         self.zones_ui = ui::zones::State::default();
         self.disk_stamp = self.doc.path().and_then(storage::disk_stamp);
         self.update_banner();
+        self.copies =
+            merging::Copies { focused: self.copies.focused, ..merging::Copies::default() };
+        self.look_for_conflict_copies();
     }
 
     /// The dialog waiting for an answer, if any.
@@ -480,6 +496,7 @@ impl App {
                 self.directives_ui.focus_search();
             }
             Command::IntakeNotice => self.start_intake(),
+            Command::MergeCopy => self.pick_copy_to_merge(),
             Command::Import => match self.dialogs.pick_spreadsheet() {
                 Picked::Path(path) => self.preview_import(&path),
                 Picked::Cancelled => {}
@@ -658,7 +675,10 @@ impl App {
                 let folder = std::env::home_dir().unwrap_or_default();
                 folder.join(dataset::BUILTIN_FILE_NAME).display().to_string()
             }
-            (PathPurpose::Open | PathPurpose::Import | PathPurpose::Notice, _) => String::new(),
+            (
+                PathPurpose::Open | PathPurpose::Import | PathPurpose::Notice | PathPurpose::Merge,
+                _,
+            ) => String::new(),
             (PathPurpose::Export, _) => match &self.pending_export {
                 Some(request) => {
                     let name = request.choices.suggested_name(
@@ -750,6 +770,15 @@ impl App {
                 self.read_notice_file(path, Box::default());
             }
             ui::modals::Answer::PickNotice(modal) => self.pick_notice(modal),
+            ui::modals::Answer::TypedPath { purpose: PathPurpose::Merge, path, .. } => {
+                let conflict_copy = self.copies.found.contains(&path);
+                self.start_merge(ui::merge_view::Source::File { path, conflict_copy });
+            }
+            ui::modals::Answer::Merge { view, outcome } => self.apply_merge(view, outcome),
+            ui::modals::Answer::MergeDisk => {
+                self.start_merge(ui::merge_view::Source::Disk { stamp: None });
+            }
+            ui::modals::Answer::PutAside(copies) => self.put_aside(copies),
             ui::modals::Answer::Intake { action, count, source } => {
                 self.add_from_notice(action, count, &source);
             }
@@ -950,9 +979,40 @@ impl eframe::App for App {
                     });
                 });
         }
+        let copies = self.copies_to_tell();
+        if copies > 0 {
+            egui::Panel::top("conflict-copies")
+                .frame(egui::Frame::new().fill(ui::theme::BANNER).inner_margin(6.0))
+                .show(ui, |ui| {
+                    let t = &lang.strings().merge;
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "⚠ {}",
+                                fill(&t.banner, &[("count", &copies)])
+                            ))
+                            .color(ui::theme::DUE_SOON)
+                            .font(ui::theme::bold(15.0)),
+                        );
+                        if ui.button(&t.banner_merge).clicked() {
+                            self.merge_first_conflict_copy();
+                        }
+                        let dismiss = &lang.strings().app.dismiss;
+                        if ui
+                            .button("✕")
+                            .on_hover_text(dismiss)
+                            .accessible_name(dismiss.clone())
+                            .clicked()
+                        {
+                            self.dismiss_copies();
+                        }
+                    });
+                });
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                if self.export_job.is_some() || self.save_job.is_some() {
+                if self.export_job.is_some() || self.save_job.is_some() || self.merge_job.is_some()
+                {
                     ui.spinner();
                 }
                 ui.label(&self.status_line);
@@ -999,6 +1059,8 @@ impl eframe::App for App {
         self.poll_export(&ctx);
         self.poll_open(&ctx);
         self.poll_intake(&ctx);
+        self.poll_merge(&ctx);
+        self.watch_focus(&ctx);
         self.show_opening(&ctx);
         self.poll_save(&ctx);
         self.poll_copy(&ctx);

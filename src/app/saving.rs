@@ -150,6 +150,10 @@ impl App {
                 for command in std::mem::take(&mut self.after_save) {
                     self.run(command);
                 }
+                // A merge of conflict copies is saved: they may go aside now.
+                if save.generation == self.generation {
+                    self.offer_to_put_aside();
+                }
             }
             Err(error) => {
                 // Nothing that waited for this save happens: the work is still unsaved.

@@ -160,6 +160,38 @@ pub struct Resolved {
     pub problems: Vec<Problem>,
 }
 
+/// The latest version both copies descend from, with its revision id: `known` (the version
+/// the window opened) when it is that one, one of the two copies itself when the other
+/// descends from it, else the one `store` keeps. `mine` and `other` are the copies with the
+/// revision each was saved as; `mine`'s data may hold unsaved edits (the window's), in
+/// which case its revision names only `known`'s data.
+pub fn find_base(
+    mine: (&Dataset, Option<&crate::lineage::Revision>, bool),
+    other: (&Dataset, Option<&crate::lineage::Revision>),
+    known: Option<(&crate::lineage::Revision, &Dataset)>,
+    store: Option<&crate::lineage::VersionStore>,
+) -> Option<(String, Dataset)> {
+    let (Some(mine_revision), Some(other_revision)) = (mine.1, other.1) else { return None };
+    let mine_is_saved = mine.2;
+    for id in crate::lineage::shared_revisions(mine_revision, other_revision) {
+        if let Some((revision, dataset)) = known
+            && revision.id == id
+        {
+            return Some((id.to_owned(), dataset.clone()));
+        }
+        if id == mine_revision.id && mine_is_saved {
+            return Some((id.to_owned(), mine.0.clone()));
+        }
+        if id == other_revision.id {
+            return Some((id.to_owned(), other.0.clone()));
+        }
+        if let Some(dataset) = store.and_then(|s| s.get(id)) {
+            return Some((id.to_owned(), dataset));
+        }
+    }
+    None
+}
+
 /// Reads `other` against `mine`, from their common ancestor `base` when known.
 pub fn merge(
     base: Option<&Dataset>,

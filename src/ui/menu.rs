@@ -30,6 +30,7 @@ pub fn show(
             }
             item(ui, Command::Import, *lang, true, commands);
             item(ui, Command::IntakeNotice, *lang, true, commands);
+            item(ui, Command::MergeCopy, *lang, true, commands);
             ui.separator();
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button(&t.recent, |ui| {

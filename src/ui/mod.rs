@@ -11,6 +11,7 @@ pub mod import_preview;
 pub mod intake_dialog;
 pub mod letterhead_form;
 pub mod menu;
+pub mod merge_view;
 pub mod modals;
 pub mod output;
 pub mod overview;

@@ -38,6 +38,12 @@ pub enum Answer {
     PickNotice(Modal),
     /// Add what a notice gave: one edit, `count` directives, from `source`.
     Intake { action: crate::action::Action, count: usize, source: String },
+    /// Put the merge checked in `view` in the document.
+    Merge { view: Box<crate::ui::merge_view::MergeView>, outcome: crate::ui::merge_view::Outcome },
+    /// Merge the disk's version of the file into the document (the save guard).
+    MergeDisk,
+    /// Move these merged conflict copies aside.
+    PutAside(Vec<PathBuf>),
 }
 
 /// Draws `modal` and returns the answer.
@@ -52,16 +58,42 @@ pub fn show(
     let mut answer = None;
     let mut saved_letterhead = None;
     let mut pick_notice = false;
+    let mut merge_outcome = None;
     let mut modal = modal;
     // One id a kind of dialog: egui remembers a dialog's size by its id, and a small one
     // must not open at the size of a tall one shown before it.
     let id = egui::Id::unique(("industry-desk-modal", std::mem::discriminant(&modal)));
     // The notice's preview lists every directive with its fields: it needs the room.
-    let width: f32 = if matches!(modal, Modal::Intake(_)) { 980.0 } else { 560.0 };
+    let width: f32 =
+        if matches!(modal, Modal::Intake(_) | Modal::Merge(_)) { 980.0 } else { 560.0 };
     let width = width.min(ctx.content_rect().width() - 48.0).max(320.0);
     let modal_response = egui::Modal::new(id).show(ctx, |ui| {
         ui.set_max_width(width);
         match &mut modal {
+            Modal::Merge(view) => match crate::ui::merge_view::show(ui, view, lang) {
+                Some(crate::ui::merge_view::Outcome::Cancel) => answer = Some(Answer::Closed),
+                Some(outcome) => merge_outcome = Some(outcome),
+                None => {}
+            },
+            Modal::PutAside { copies } => {
+                let m = &lang.strings().merge;
+                ui.label(egui::RichText::new(&m.move_title).font(theme::bold(18.0)));
+                let body =
+                    fill(&m.move_body, &[("count", &copies.len()), ("folder", &m.folder_name)]);
+                ui.label(body);
+                for copy in copies.iter() {
+                    ui.label(egui::RichText::new(copy.display().to_string()).color(theme::MUTED));
+                }
+                ui.horizontal(|ui| {
+                    let button = fill(&m.move_to, &[("folder", &m.folder_name)]);
+                    if ui.button(egui::RichText::new(button).font(theme::bold(15.0))).clicked() {
+                        answer = Some(Answer::PutAside(copies.clone()));
+                    }
+                    if ui.button(&m.leave).clicked() {
+                        answer = Some(Answer::Closed);
+                    }
+                });
+            }
             Modal::Intake(intake) => match intake_dialog::show(ui, intake, dataset, lang) {
                 Some(intake_dialog::Outcome::PickFile) => pick_notice = true,
                 Some(intake_dialog::Outcome::Add { action, count, source }) => {
@@ -125,6 +157,10 @@ pub fn show(
                 ui.label(fill(&t.changed_body, &[("file", &document_name)]));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
+                    let merge = &lang.strings().merge.merge_disk;
+                    if ui.button(egui::RichText::new(merge).font(theme::bold(15.0))).clicked() {
+                        answer = Some(Answer::MergeDisk);
+                    }
                     if ui.button(&t.overwrite).clicked() {
                         answer = Some(Answer::Overwrite(*then));
                     }
@@ -138,9 +174,10 @@ pub fn show(
             }
             Modal::TypePath { purpose, text, then } => {
                 let title = match purpose {
-                    PathPurpose::Open | PathPurpose::Import | PathPurpose::Notice => {
-                        &t.path_prompt_open
-                    }
+                    PathPurpose::Open
+                    | PathPurpose::Import
+                    | PathPurpose::Notice
+                    | PathPurpose::Merge => &t.path_prompt_open,
                     PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
                 };
                 ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
@@ -180,6 +217,8 @@ pub fn show(
     let needs_answer = match &modal {
         Modal::Recover { .. } => true,
         Modal::Intake(intake) => !intake.may_close_casually(),
+        // Nor the choices made in a merge.
+        Modal::Merge(_) => true,
         _ => false,
     };
     if still_open && !needs_answer && modal_response.should_close() {
@@ -187,6 +226,12 @@ pub fn show(
     }
     if pick_notice {
         return Answer::PickNotice(modal);
+    }
+    if let Some(outcome) = merge_outcome {
+        if let Modal::Merge(view) = modal {
+            return Answer::Merge { view, outcome };
+        }
+        return Answer::Closed;
     }
     if let Some(letterhead) = saved_letterhead {
         return Answer::Letterhead { letterhead, modal };
