@@ -367,8 +367,8 @@ pub fn import(
 ) -> ExitCode {
     use crate::exchange::import;
     let t = &lang.strings().import;
-    let mut dataset = match storage::load(into) {
-        Ok(dataset) => dataset,
+    let (dataset, meta) = match storage::load_with_meta(into) {
+        Ok(loaded) => loaded,
         Err(error) => {
             let _ = writeln!(err, "{}", error.describe(lang));
             return ExitCode::FAILURE;
@@ -407,15 +407,11 @@ pub fn import(
         let _ = writeln!(err, "{}", fill(&t.nothing_written, &[("file", &into.display())]));
         return ExitCode::FAILURE;
     }
-    if let Some(action) = plan.action {
-        if let Err(error) = action.apply(&mut dataset) {
-            let _ = writeln!(err, "{}", error.describe(lang));
-            return ExitCode::FAILURE;
-        }
-        if let Err(error) = storage::save(into, &dataset) {
-            let _ = writeln!(err, "{}", error.describe(lang));
-            return ExitCode::FAILURE;
-        }
+    if let Some(action) = plan.action
+        && let Err(message) = apply_and_save(into, dataset, meta, action, lang)
+    {
+        let _ = writeln!(err, "{message}");
+        return ExitCode::FAILURE;
     }
     let _ = writeln!(out, "{}", fill(&t.imported, &[("file", &into.display())]));
     ExitCode::SUCCESS
@@ -457,15 +453,15 @@ pub fn intake(
             }
         }
     };
-    let mut dataset = match into {
-        Some(path) => match storage::load(path) {
-            Ok(dataset) => dataset,
+    let (dataset, meta) = match into {
+        Some(path) => match storage::load_with_meta(path) {
+            Ok(loaded) => loaded,
             Err(error) => {
                 let _ = writeln!(err, "{}", error.describe(lang));
                 return ExitCode::FAILURE;
             }
         },
-        None => Dataset::empty(),
+        None => (Dataset::empty(), crate::lineage::FileMeta::default()),
     };
     let read = intake::read(&text, &dataset);
     if json {
@@ -524,12 +520,8 @@ pub fn intake(
     };
     let count = proposal.chosen();
     let units = proposal.new_units().len();
-    if let Err(error) = action.apply(&mut dataset) {
-        return refuse(err, &error.describe(lang));
-    }
-    if let Err(error) = storage::save(into, &dataset) {
-        let _ = writeln!(err, "{}", error.describe(lang));
-        return ExitCode::FAILURE;
+    if let Err(message) = apply_and_save(into, dataset, meta, action, lang) {
+        return refuse(err, &message);
     }
     let line = fill(
         &t.cli_into,
@@ -634,8 +626,7 @@ pub fn merge(
             Err(message) => return fail(err, message),
         },
         None => {
-            let store = eframe::storage_dir("industry-desk")
-                .map(|d| crate::lineage::VersionStore::new(d.join("versions")));
+            let store = version_store();
             merge::find_base(
                 (&mine_data, mine_meta.revision.as_ref(), true),
                 (&other_data, other_meta.revision.as_ref()),
@@ -711,11 +702,48 @@ pub fn merge(
         revision: Some(crate::lineage::Revision::merging(&parents)),
         stamps: resolved.stamps,
     };
-    if let Err(error) = storage::save_with_meta(out_path, &resolved.dataset, &meta) {
-        return fail(err, error.describe(lang));
+    match storage::save_with_meta(out_path, &resolved.dataset, &meta) {
+        Ok(text) => {
+            if let (Some(store), Some(revision)) = (version_store(), &meta.revision) {
+                store.keep(&revision.id, text.as_bytes());
+            }
+        }
+        Err(error) => return fail(err, error.describe(lang)),
     }
     let _ = writeln!(out, "{}", fill(&t.cli_written, &[("file", &out_path.display())]));
     ExitCode::SUCCESS
+}
+
+/// The store of the versions this machine opened and saved, shared with the window.
+fn version_store() -> Option<crate::lineage::VersionStore> {
+    eframe::storage_dir("industry-desk")
+        .map(|folder| crate::lineage::VersionStore::new(folder.join("versions")))
+}
+
+/// Applies `action` to a file's data and writes it back as the window saves it: a new
+/// revision descending from the file's, so a later merge finds their common version, and
+/// the changed records stamped now; the version read and the one written go into the
+/// store of versions, and `.bak` keeps the previous file.
+fn apply_and_save(
+    path: &Path,
+    dataset: Dataset,
+    meta: crate::lineage::FileMeta,
+    action: crate::action::Action,
+    lang: Lang,
+) -> Result<(), String> {
+    let store = version_store();
+    if let (Some(store), Some(revision)) = (&store, &meta.revision) {
+        store.keep_file(&revision.id, path);
+    }
+    let mut document = crate::document::Document::with_meta(dataset, Some(path.to_owned()), meta);
+    document.apply(action).map_err(|error| error.describe(lang))?;
+    let meta = document.meta_for_save();
+    let text = storage::save_with_meta(path, document.dataset(), &meta)
+        .map_err(|error| error.describe(lang))?;
+    if let (Some(store), Some(revision)) = (&store, &meta.revision) {
+        store.keep(&revision.id, text.as_bytes());
+    }
+    Ok(())
 }
 
 /// `industry-desk conflicts FILE`: the conflict copies beside it, one a line.

@@ -592,6 +592,57 @@ mod on_the_command_line {
         assert_eq!(storage::load(&out2).unwrap(), c);
     }
 
+    /// Two colleagues take the same file, each on their own machine (their own data
+    /// folder), and each adds a notice's directives from the command line; the merge on
+    /// the first machine finds the version they both started from and keeps both
+    /// notices' directives, the ones added under the same ids renumbered.
+    #[test]
+    fn edits_from_the_command_line_keep_the_lineage_a_merge_needs() {
+        let dir = tempfile::tempdir().unwrap();
+        let [mine, other, out] = ["mine.ron", "other.ron", "out.ron"].map(|n| dir.path().join(n));
+        let root = Revision::after(None);
+        save(&mine, &dataset::builtin(), &root);
+        std::fs::copy(&mine, &other).unwrap();
+        let notices = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/notices");
+        let run_on = |machine: &str, args: &[&Path]| {
+            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_industry-desk"));
+            command.env("XDG_DATA_HOME", dir.path().join(machine));
+            command.args(args).output().unwrap()
+        };
+        let intake = Path::new("intake");
+        let into = Path::new("--into");
+        let first = run_on("a", &[intake, &notices.join("01-numbered.txt"), into, &mine]);
+        assert!(first.status.success(), "{:?}", text(&first));
+        let second = run_on("b", &[intake, &notices.join("02-unit-lettered.txt"), into, &other]);
+        assert!(second.status.success(), "{:?}", text(&second));
+        let (mine_data, mine_meta) = storage::load_with_meta(&mine).unwrap();
+        let (other_data, other_meta) = storage::load_with_meta(&other).unwrap();
+        // Each save descends from the file it changed, and stamps what it added.
+        for meta in [&mine_meta, &other_meta] {
+            let revision = meta.revision.as_ref().unwrap();
+            assert_ne!(revision.id, root.id);
+            assert_eq!(revision.ancestors.first(), Some(&root.id));
+            assert!(!meta.stamps.is_empty());
+        }
+        let builtin = dataset::builtin().directives.len();
+        let added = |data: &industry_desk::model::Dataset| data.directives.len() - builtin;
+        let (added_mine, added_other) = (added(&mine_data), added(&other_data));
+        assert!(added_mine > 0 && added_other > 0);
+        let merged = run_on("a", &[Path::new("merge"), &mine, &other, Path::new("-o"), &out]);
+        let (said, err) = text(&merged);
+        assert!(merged.status.success(), "{said}{err}");
+        assert!(said.starts_with(&format!("Bản chung: {}", root.id)), "{said}");
+        let result = storage::load(&out).unwrap();
+        assert_eq!(result.directives.len(), builtin + added_mine + added_other, "{said}");
+        for directive in mine_data.directives.iter().chain(&other_data.directives) {
+            assert!(
+                result.directives.iter().any(|d| d.text == directive.text),
+                "{} is missing",
+                directive.text
+            );
+        }
+    }
+
     #[test]
     fn copies_that_cannot_be_merged_are_refused_and_nothing_is_written() {
         let dir = tempfile::tempdir().unwrap();
