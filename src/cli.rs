@@ -237,8 +237,17 @@ pub fn new(
         let _ = writeln!(err, "{}", fill(&t.exists, &[("file", &out_path.display())]));
         return ExitCode::FAILURE;
     }
-    match storage::save(out_path, &dataset::builtin()) {
-        Ok(()) => {
+    // A first revision, so copies of this file given to colleagues share a version a
+    // merge can start from.
+    let meta = crate::lineage::FileMeta {
+        revision: Some(crate::lineage::Revision::after(None)),
+        ..Default::default()
+    };
+    match storage::save_with_meta(out_path, &dataset::builtin(), &meta) {
+        Ok(text) => {
+            if let (Some(store), Some(revision)) = (version_store(), &meta.revision) {
+                store.keep(&revision.id, text.as_bytes());
+            }
             let _ = writeln!(out, "{}", fill(&t.written, &[("file", &out_path.display())]));
             ExitCode::SUCCESS
         }
@@ -664,10 +673,12 @@ pub fn merge(
         }
     }
     for renamed in &merged.renamed {
-        let (mine_data, other_data) = merged.copies();
-        let record = merge::record_words(&renamed.from, other_data, mine_data, lang);
+        let record = merge::renamed_words(renamed, &merged, lang);
         let to = crate::ui::merge_view::key_number(&renamed.to);
         let _ = writeln!(out, "  {}", fill(&t.renamed_line, &[("from", &record), ("to", &to)]));
+    }
+    for united in &merged.united {
+        let _ = writeln!(out, "  {}", crate::ui::merge_view::united_words(united, &merged, lang));
     }
     for conflict in &merged.conflicts {
         let (mine_data, other_data) = merged.copies();

@@ -971,6 +971,8 @@ pub struct MergeStrings {
     pub section_conflicts: String,
     pub section_renamed: String,
     pub renamed_line: String,
+    pub section_united: String,
+    pub united_line: String,
     pub section_kept: String,
     pub took_added: String,
     pub took_deleted: String,

@@ -131,6 +131,52 @@ fn records_added_on_both_sides_under_one_id_stay_two_and_references_follow() {
     assert_eq!(out.unit(UnitId(5)).unwrap().name, "Sở Tài chính");
 }
 
+/// Two officials reading notices that name the same new unit each add it under their own
+/// id; the merge keeps one "Sở Xây dựng", not two, and the same directive added on both
+/// sides is one directive, its differences shown.
+#[test]
+fn the_same_unit_or_directive_added_on_both_sides_is_one() {
+    let base = dataset::builtin();
+    let units = base.units.len();
+    let (mut mine, mut other) = (base.clone(), base.clone());
+    let unit =
+        |id, name: &str| Unit { id: UnitId(id), name: name.into(), kind: UnitKind::Department };
+    mine.units.extend([unit(5, "Sở Tài chính"), unit(6, "Sở Xây dựng")]);
+    // The other's 5 is mine's 6 (case aside), its 7 mine's 5 (diacritics typed apart).
+    other.units.extend([unit(5, "sở xây dựng"), unit(7, "Sở Tai chinh")]);
+    let mut added = base.directives[0].clone();
+    added.id = DirectiveId(11);
+    added.text = "Giao Sở Tài chính chủ trì rà soát nguồn vốn".into();
+    added.lead_unit = Some(UnitId(5));
+    mine.directives.push(added.clone());
+    let mut building = added.clone();
+    building.text = "Giao Sở Xây dựng chủ trì thẩm định thiết kế".into();
+    building.lead_unit = Some(UnitId(5));
+    other.directives.push(building);
+    let mut same = added.clone();
+    same.id = DirectiveId(12);
+    same.lead_unit = Some(UnitId(7));
+    same.deadline = Some(date(2019, 12, 31));
+    other.directives.push(same);
+    let merged = three_way(&base, &mine, &other);
+    assert_eq!(merged.united.len(), 3, "{:?}", merged.united);
+    let out = merged.resolve();
+    assert!(out.problems.is_empty(), "{:?}", out.problems);
+    let out = out.dataset;
+    assert_eq!(out.units.len(), units + 2, "{:?}", out.units);
+    assert_eq!(out.directives.len(), 12);
+    let building = out.directives.iter().find(|d| d.text.contains("Xây dựng")).unwrap();
+    assert_eq!(out.unit(building.lead_unit.unwrap()).unwrap().name, "Sở Xây dựng");
+    let finance = out.directives.iter().find(|d| d.text.contains("Tài chính")).unwrap();
+    assert_eq!(finance.lead_unit, Some(UnitId(5)));
+    // Added on both without an ancestor of its own: the difference is a conflict to check.
+    assert!(
+        merged.conflicts.iter().any(|c| c.key == RecordKey::Directive(finance.id)),
+        "{:?}",
+        merged.conflicts
+    );
+}
+
 #[test]
 fn progress_notes_merge_as_a_set() {
     let mut base = dataset::builtin();

@@ -15,6 +15,7 @@
 //! conflict, each with the choice made by default; [`Merge::resolve`] builds the dataset
 //! for the choices the official made.
 
+mod alike;
 mod records;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -140,6 +141,9 @@ pub struct Merge {
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflict>,
     pub renamed: Vec<Renamed>,
+    /// Records both sides added that are one thing (the same unit, meeting or directive
+    /// added on both): the other's went by `from`, now by this copy's `to`.
+    pub united: Vec<Renamed>,
     /// Records one side deleted, kept because the merged file still refers to them.
     pub kept: Vec<RecordKey>,
     base: Option<Dataset>,
@@ -202,15 +206,24 @@ pub fn merge(
     check_same_dataset(mine.dataset, other.dataset)?;
     let mut other_data = other.dataset.clone();
     let mut other_stamps = other.stamps.clone();
-    let renamed = match base {
+    let mut renamed = match base {
         Some(base) => rename_twins(base, mine.dataset, &mut other_data, &mut other_stamps),
         None => Vec::new(),
     };
+    let mut united = alike::unite(base, mine.dataset, &mut other_data, &mut other_stamps);
+    // A twin moved out of the way and then found alike one of mine: said once, from its
+    // first id.
+    for pair in &mut united {
+        if let Some(at) = renamed.iter().position(|r| r.to == pair.from) {
+            pair.from = renamed.remove(at).from;
+        }
+    }
     let mut merge = Merge {
         three_way: base.is_some(),
         taken: Vec::new(),
         conflicts: Vec::new(),
         renamed,
+        united,
         kept: Vec::new(),
         base: base.cloned(),
         mine: mine.dataset.clone(),
@@ -884,17 +897,35 @@ pub fn field_word(name: &str, lang: Lang) -> String {
     word.clone()
 }
 
+/// A record of the other copy that moved from one id to another, in the official's words,
+/// with the number it had there: "Nhiệm vụ 12: Rà soát lại các mỏ đá".
+pub fn renamed_words(renamed: &Renamed, merge: &Merge, lang: Lang) -> String {
+    let (mine, other) = merge.copies();
+    match (&renamed.from, &renamed.to) {
+        // Only a directive's words carry its number: the one it had in the other copy.
+        (RecordKey::Directive(from), RecordKey::Directive(to)) => {
+            let text = other.directive(*to).or_else(|| mine.directive(*to)).map_or("", |d| &d.text);
+            let t = &lang.strings().merge;
+            crate::i18n::fill(&t.record_directive, &[("id", &from.0), ("text", &short_text(text))])
+        }
+        (_, to) => record_words(to, other, mine, lang),
+    }
+}
+
+/// A text cut to 70 characters for a line of the report.
+fn short_text(text: &str) -> String {
+    let mut out: String = text.chars().take(70).collect();
+    if text.chars().count() > 70 {
+        out.push('…');
+    }
+    out
+}
+
 /// A record in the official's words: "Nhiệm vụ 12: Rà soát lại các mỏ đá", "Đơn vị: Sở
 /// Công Thương", as `dataset` names it (or `fallback` when it no longer has it).
 pub fn record_words(key: &RecordKey, dataset: &Dataset, fallback: &Dataset, lang: Lang) -> String {
     let t = &lang.strings().merge;
-    let short = |text: &str| -> String {
-        let mut out: String = text.chars().take(70).collect();
-        if text.chars().count() > 70 {
-            out.push('…');
-        }
-        out
-    };
+    let short = short_text;
     let fill = crate::i18n::fill;
     let in_either = |f: &dyn Fn(&Dataset) -> Option<String>| {
         f(dataset).or_else(|| f(fallback)).unwrap_or_default()

@@ -107,13 +107,12 @@ pub fn show(ui: &mut egui::Ui, view: &mut MergeView, lang: Lang) -> Option<Outco
             &mine,
             false,
         );
-        let (mine_data, other_data) = view.merge.copies();
         let renamed: Vec<String> = view
             .merge
             .renamed
             .iter()
             .map(|r| {
-                let record = merge::record_words(&r.from, other_data, mine_data, lang);
+                let record = merge::renamed_words(r, &view.merge, lang);
                 fill(&t.renamed_line, &[("from", &record), ("to", &key_number(&r.to))])
             })
             .collect();
@@ -124,6 +123,16 @@ pub fn show(ui: &mut egui::Ui, view: &mut MergeView, lang: Lang) -> Option<Outco
             &renamed,
             true,
         );
+        let united: Vec<String> =
+            view.merge.united.iter().map(|r| united_words(r, &view.merge, lang)).collect();
+        list_section(
+            ui,
+            "merge-united",
+            &fill(&t.section_united, &[("count", &united.len())]),
+            &united,
+            true,
+        );
+        let (mine_data, other_data) = view.merge.copies();
         let kept: Vec<String> = view
             .merge
             .kept
@@ -299,6 +308,17 @@ pub fn clash_words(clash: &Clash, lang: Lang) -> String {
         Clash::Deleted(Side::Other) => t.clash_deleted_other.clone(),
         Clash::Record => t.clash_record.clone(),
     }
+}
+
+/// A record both sides added, now one: "Đơn vị: Sở Tài chính: bản kia cũng thêm (ở đó là
+/// số 9), nay là một".
+pub fn united_words(united: &merge::Renamed, merged: &merge::Merge, lang: Lang) -> String {
+    let (mine, other) = merged.copies();
+    let record = merge::record_words(&united.to, mine, other, lang);
+    fill(
+        &lang.strings().merge.united_line,
+        &[("record", &record), ("from", &key_number(&united.from))],
+    )
 }
 
 /// A record's number, as its new id reads ("12").
