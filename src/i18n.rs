@@ -960,6 +960,7 @@ pub struct IntakeStrings {
 pub struct MergeStrings {
     pub menu: String,
     pub banner: String,
+    pub banner_one: String,
     pub banner_merge: String,
     pub title: String,
     pub from_file: String,

@@ -439,3 +439,41 @@ fn a_notice_copied_from_the_portal_is_pasted_read_added_and_saved() {
     assert_eq!(added[0].deadline, Some(jiff::civil::date(2019, 9, 30)));
     assert!(storage::backup_path(&file).exists(), "the file before the save is kept");
 }
+
+/// A Syncthing conflict copy beside the file: the window started on the file says so in a
+/// banner; Gộp… shows the merge, Ctrl+Enter applies it, Ctrl+S saves, Enter moves the copy
+/// into «đã gộp». The saved file holds both sides' edits; the copy is kept, not deleted.
+#[test]
+fn a_conflict_copy_beside_the_file_is_found_merged_saved_and_put_aside() {
+    use industry_desk::lineage::{FileMeta, Revision};
+    let display = Display::start();
+    let machine = Machine::new();
+    let file = machine.files.join("theo-doi.ron");
+    let root = Revision::after(None);
+    let save = |path: &Path, data: &Dataset, revision: &Revision| {
+        let meta = FileMeta { revision: Some(revision.clone()), ..FileMeta::default() };
+        storage::save_with_meta(path, data, &meta).unwrap();
+    };
+    save(&file, &dataset::builtin(), &root);
+    // A colleague's edit, left by Syncthing as the conflict copy.
+    let mut theirs = dataset::builtin();
+    theirs.directive_mut(industry_desk::model::DirectiveId(2)).unwrap().text =
+        "Rà soát các dự án chậm tiến độ (Văn phòng)".into();
+    let copy = machine.files.join("theo-doi.sync-conflict-20261201-103000-ABCDEFG.ron");
+    save(&copy, &theirs, &Revision::after(Some(&root)));
+    let window = Window::open(&display, &machine, &file);
+    // The banner's Gộp… (its place from a screenshot of the 1280×800 window; the built-in
+    // data has no deadlines, so no overdue banner above it).
+    window.click(453, 44);
+    window.keys(&["ctrl+Return"]);
+    window.wait_for_title("● ");
+    window.keys(&["ctrl+s"]);
+    window.wait_for_title("theo-doi.ron — ");
+    window.keys(&["Return"]);
+    let moved = machine.files.join("đã gộp").join(copy.file_name().unwrap());
+    wait_for("the copy moved into «đã gộp»", || moved.exists().then_some(()));
+    assert!(!copy.exists());
+    let saved = storage::load(&file).unwrap();
+    assert_eq!(saved, theirs, "the merge took the colleague's edit");
+    assert_eq!(storage::load(&moved).unwrap(), theirs, "the copy is kept whole");
+}

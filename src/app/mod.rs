@@ -989,7 +989,11 @@ impl eframe::App for App {
                         ui.label(
                             egui::RichText::new(format!(
                                 "⚠ {}",
-                                fill(&t.banner, &[("count", &copies)])
+                                // English says one copy apart; Vietnamese has no plural.
+                                fill(
+                                    if copies == 1 { &t.banner_one } else { &t.banner },
+                                    &[("count", &copies)]
+                                )
                             ))
                             .color(ui::theme::DUE_SOON)
                             .font(ui::theme::bold(15.0)),

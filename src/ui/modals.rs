@@ -86,7 +86,12 @@ pub fn show(
                 }
                 ui.horizontal(|ui| {
                     let button = fill(&m.move_to, &[("folder", &m.folder_name)]);
-                    if ui.button(egui::RichText::new(button).font(theme::bold(15.0))).clicked() {
+                    // Enter takes the bold choice, as in the other questions.
+                    let enter =
+                        ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+                    if ui.button(egui::RichText::new(button).font(theme::bold(15.0))).clicked()
+                        || enter
+                    {
                         answer = Some(Answer::PutAside(copies.clone()));
                     }
                     if ui.button(&m.leave).clicked() {
