@@ -3,8 +3,8 @@
 //! `crate::app` carries them out; it is the only code that opens dialogs or touches files.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use serde::{Deserialize, Serialize};
 
-use crate::app::Tab;
 use crate::i18n::Lang;
 
 /// A request from a menu item or shortcut.
@@ -174,5 +174,35 @@ impl Command {
                 .map(|(command, _)| command)
                 .collect()
         })
+    }
+}
+
+/// The tabs of the main window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// Meeting card and figures table.
+    #[default]
+    Overview,
+    /// Output of each product.
+    Output,
+    /// Industrial zones and clusters.
+    Zones,
+    /// The directives checklist.
+    Directives,
+}
+
+impl Tab {
+    /// Every tab, in the order of the tab bar.
+    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Output, Tab::Zones, Tab::Directives];
+
+    /// Its name on the tab bar.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = &lang.strings().tabs;
+        match self {
+            Tab::Overview => &t.overview,
+            Tab::Output => &t.output,
+            Tab::Zones => &t.zones,
+            Tab::Directives => &t.directives,
+        }
     }
 }

@@ -2,8 +2,11 @@
 //! directives given at the People's Committee's meetings, for a provincial Department of
 //! Industry and Trade. Offline, in RON files.
 //!
-//! Dependencies point one way: [`ui`] and [`app`] use [`document`], [`action`] and
-//! [`storage`], which use [`model`] and [`format`]. [`model`] knows nothing of egui or files.
+//! Dependencies point one way: [`app`] drives [`ui`] (which owns the views and the dialogs'
+//! questions and answers) and carries out [`command`]s (which own the tabs they switch);
+//! both use [`document`], [`action`] and [`storage`], which use [`format`] and [`model`].
+//! [`model`] knows nothing of egui, files or wording (its problems are put in words by
+//! [`format`]); [`text`] and [`i18n`] sit below it. `tests/structure.rs` holds these.
 
 pub mod action;
 pub mod app;
@@ -34,6 +37,7 @@ pub mod recovery;
 pub mod status;
 pub mod storage;
 pub mod synth;
+pub mod text;
 pub mod ui;
 
 pub use app::{App, AppConfig};

@@ -20,6 +20,7 @@ mod gui;
 
 /// Image snapshots of every view.
 mod snapshots;
+mod structure;
 
 /// Print and export: the report and each chart as PDF, SVG and PNG, read back.
 mod paper;

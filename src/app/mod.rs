@@ -10,8 +10,6 @@ mod merging;
 mod recovering;
 mod saving;
 
-pub use recovering::{OfferView, RecoverChoice};
-
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -20,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::action::Action;
 use crate::chart::Charts;
 use crate::command::Command;
+pub use crate::command::Tab;
 use crate::dataset;
 use crate::dialogs::{self, FileDialogs, Picked, SystemDialogs, Viewer};
 use crate::document::Document;
@@ -31,6 +30,7 @@ use crate::open_job::{self, Opening};
 use crate::recovery::{self, Offer, Slot};
 use crate::storage;
 use crate::ui;
+pub use crate::ui::modals::{Modal, OfferView, PathPurpose, RecoverChoice};
 
 /// What the app starts with.
 pub struct AppConfig {
@@ -93,82 +93,6 @@ impl Settings {
 }
 
 const SETTINGS_KEY: &str = "industry-desk-settings";
-
-/// The tabs of the main window.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tab {
-    /// Meeting card and figures table.
-    #[default]
-    Overview,
-    /// Output of each product.
-    Output,
-    /// Industrial zones and clusters.
-    Zones,
-    /// The directives checklist.
-    Directives,
-}
-
-impl Tab {
-    /// Every tab, in the order of the tab bar.
-    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Output, Tab::Zones, Tab::Directives];
-
-    /// Its name on the tab bar.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let t = &lang.strings().tabs;
-        match self {
-            Tab::Overview => &t.overview,
-            Tab::Output => &t.output,
-            Tab::Zones => &t.zones,
-            Tab::Directives => &t.directives,
-        }
-    }
-}
-
-/// A dialog inside the window that waits for an answer.
-#[derive(Debug, PartialEq)]
-pub enum Modal {
-    /// Unsaved changes stand in the way of `then`: Save / Discard / Cancel.
-    Unsaved { then: Command },
-    /// Something went wrong; the text says what and where.
-    Error { text: String },
-    /// No system file dialog: the user types a path. `then` runs after a successful save.
-    TypePath { purpose: PathPurpose, text: String, then: Option<Command> },
-    /// Unsaved work of a window that is gone was found: restore it, discard it, or decide
-    /// later (it stays on disk).
-    Recover(OfferView),
-    /// The file changed on disk since it was opened or saved: overwrite, save elsewhere,
-    /// or cancel. `then` runs after a save.
-    ChangedOnDisk { then: Option<Command> },
-    /// What to print or export, and how; the letterhead form, once opened from it.
-    Export {
-        purpose: ExportPurpose,
-        choices: ExportChoices,
-        letterhead: Option<ui::letterhead_form::Form>,
-    },
-    /// What an import from `file` would add, change and refuse, waiting for a yes.
-    ImportPreview { file: PathBuf, plan: crate::exchange::import::Plan },
-    /// A conclusion notice being pasted, read or checked before its directives are added.
-    Intake(Box<ui::intake_dialog::Intake>),
-    /// Another copy read against the document, waiting for the official's choices.
-    Merge(Box<ui::merge_view::MergeView>),
-    /// The merge is saved: move these conflict copies into the folder beside them?
-    PutAside { copies: Vec<PathBuf> },
-}
-
-/// What a typed path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    Save,
-    /// Where to write the export waiting in `App::pending_export`.
-    Export,
-    /// A spreadsheet to import from.
-    Import,
-    /// A conclusion notice to read.
-    Notice,
-    /// A copy to merge.
-    Merge,
-}
 
 /// The application.
 pub struct App {

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Modal};
+use super::{App, Modal, OfferView, RecoverChoice};
 use crate::document::Document;
 use crate::format;
 use crate::i18n::fill;
@@ -27,34 +27,6 @@ pub(super) enum Looking {
 pub(super) struct Search {
     job: Job<Vec<Offer>>,
     looking: Looking,
-}
-
-/// The answer to a recovery offer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecoverChoice {
-    /// Put the copy in place of the open document (it stays on disk until saved).
-    Restore,
-    /// Remove the copy for good.
-    Discard,
-    /// Keep the copy on disk and offer it again later.
-    Later,
-}
-
-/// What the offer dialog shows of one copy, in the UI's words.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OfferView {
-    /// The file the work belongs to, or the words for work never saved.
-    pub file: String,
-    /// When the copy was written: `10:42 01/12/2026`.
-    pub written: String,
-    /// What the copy changed, or why that can't be said.
-    pub changes: String,
-    /// Warnings: the file changed on disk since, the copy can't be read.
-    pub warnings: Vec<String>,
-    /// Whether the copy can be restored now (it can be read, and nothing unsaved is open).
-    pub can_restore: bool,
-    /// Where this offer stands among those waiting: (1, 3) for the first of three.
-    pub position: (usize, usize),
 }
 
 impl App {

@@ -1,8 +1,8 @@
 //! The menu bar: Tệp/File and Sửa/Edit menus generated from [`Command`], and the language
 //! switch.
 
-use crate::app::Tab;
 use crate::command::Command;
+use crate::command::Tab;
 use crate::document::Document;
 use crate::i18n::Lang;
 

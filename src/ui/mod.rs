@@ -24,9 +24,9 @@ use std::cell::RefCell;
 
 use jiff::civil::Date;
 
-use crate::app::Tab;
 use crate::chart::Charts;
 use crate::clipboard::{Clip, ClipTable};
+use crate::command::Tab;
 use crate::i18n::{Lang, fill};
 use crate::model::Dataset;
 use crate::paper::ChartKind;

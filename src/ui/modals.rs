@@ -1,14 +1,88 @@
 //! The dialogs drawn inside the window: unsaved changes, errors, and typing a path when
-//! the system has no file dialog. Each takes the [`Modal`] and gives back an [`Answer`].
+//! the system has no file dialog, and the rest. It owns [`Modal`], what is asked, and
+//! [`Answer`], what was answered; `crate::app` opens them and acts on the answers.
 
 use std::path::PathBuf;
 
-use crate::app::{Modal, PathPurpose, RecoverChoice};
 use crate::command::Command;
-use crate::export_job::ExportRequest;
+use crate::export_job::{ExportChoices, ExportPurpose, ExportRequest};
 use crate::i18n::{Lang, fill};
 use crate::model::Dataset;
 use crate::ui::{export_dialog, import_preview, intake_dialog, theme};
+
+/// A dialog inside the window that waits for an answer.
+#[derive(Debug, PartialEq)]
+pub enum Modal {
+    /// Unsaved changes stand in the way of `then`: Save / Discard / Cancel.
+    Unsaved { then: Command },
+    /// Something went wrong; the text says what and where.
+    Error { text: String },
+    /// No system file dialog: the user types a path. `then` runs after a successful save.
+    TypePath { purpose: PathPurpose, text: String, then: Option<Command> },
+    /// Unsaved work of a window that is gone was found: restore it, discard it, or decide
+    /// later (it stays on disk).
+    Recover(OfferView),
+    /// The file changed on disk since it was opened or saved: overwrite, save elsewhere,
+    /// or cancel. `then` runs after a save.
+    ChangedOnDisk { then: Option<Command> },
+    /// What to print or export, and how; the letterhead form, once opened from it.
+    Export {
+        purpose: ExportPurpose,
+        choices: ExportChoices,
+        letterhead: Option<crate::ui::letterhead_form::Form>,
+    },
+    /// What an import from `file` would add, change and refuse, waiting for a yes.
+    ImportPreview { file: PathBuf, plan: crate::exchange::import::Plan },
+    /// A conclusion notice being pasted, read or checked before its directives are added.
+    Intake(Box<intake_dialog::Intake>),
+    /// Another copy read against the document, waiting for the official's choices.
+    Merge(Box<crate::ui::merge_view::MergeView>),
+    /// The merge is saved: move these conflict copies into the folder beside them?
+    PutAside { copies: Vec<PathBuf> },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    Save,
+    /// Where to write the export waiting in `App::pending_export`.
+    Export,
+    /// A spreadsheet to import from.
+    Import,
+    /// A conclusion notice to read.
+    Notice,
+    /// A copy to merge.
+    Merge,
+}
+
+/// The answer to a recovery offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoverChoice {
+    /// Put the copy in place of the open document (it stays on disk until saved).
+    Restore,
+    /// Remove the copy for good.
+    Discard,
+    /// Keep the copy on disk and offer it again later.
+    Later,
+}
+
+/// What the offer dialog shows of one copy, in the UI's words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfferView {
+    /// The file the work belongs to, or the words for work never saved.
+    pub file: String,
+    /// When the copy was written: `10:42 01/12/2026`.
+    pub written: String,
+    /// What the copy changed, or why that can't be said.
+    pub changes: String,
+    /// Warnings: the file changed on disk since, the copy can't be read.
+    pub warnings: Vec<String>,
+    /// Whether the copy can be restored now (it can be read, and nothing unsaved is open).
+    pub can_restore: bool,
+    /// Where this offer stands among those waiting: (1, 3) for the first of three.
+    pub position: (usize, usize),
+}
 
 /// What the user answered, or the modal itself while they haven't.
 pub enum Answer {
@@ -246,7 +320,7 @@ pub fn show(
 
 /// The offer of a recovery copy: whose work, when, what it changed; Restore (the default:
 /// Enter), Discard, Decide later.
-fn recover(ui: &mut egui::Ui, offer: &crate::app::OfferView, lang: Lang) -> Option<RecoverChoice> {
+fn recover(ui: &mut egui::Ui, offer: &OfferView, lang: Lang) -> Option<RecoverChoice> {
     let t = &lang.strings().recovery;
     ui.label(egui::RichText::new(&t.title).font(theme::bold(18.0)));
     if offer.position.1 > 1 {
