@@ -97,6 +97,26 @@ impl ProductChart {
         parts.join(" · ")
     }
 
+    /// The chart with only its latest `count` bars and the changes between them, placed
+    /// from 0 again: what a small chart has room for (thirty years side by side would put
+    /// every label on its neighbours).
+    pub fn latest(&self, count: usize) -> ProductChart {
+        let skip = self.bars.len().saturating_sub(count.max(1));
+        if skip == 0 {
+            return self.clone();
+        }
+        let first = skip as f64;
+        let bars =
+            self.bars[skip..].iter().map(|bar| Bar { x: bar.x - first, ..bar.clone() }).collect();
+        let changes = self
+            .changes
+            .iter()
+            .filter(|change| change.x > first)
+            .map(|change| ChangeLabel { x: change.x - first, ..change.clone() })
+            .collect();
+        ProductChart { bars, changes, ..self.clone() }
+    }
+
     /// The chart of `indicator`: its latest period beside the same period of earlier years.
     pub fn build(indicator: &Indicator, lang: Lang) -> ProductChart {
         let t = &lang.strings().charts;
@@ -409,6 +429,32 @@ impl ZoneChart {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_small_chart_keeps_the_latest_bars_and_the_changes_between_them() {
+        let indicator = crate::dataset::builtin().indicators[0].clone();
+        let mut long = indicator.clone();
+        // Ten years of the same period, each 5% up on the one before.
+        long.observations.clear();
+        for year in 2010..2020i16 {
+            let mut observation = indicator.observations.last().unwrap().clone();
+            observation.period = crate::model::Period::FirstMonths { year, months: 6 };
+            observation.value = 100.0 * 1.05f64.powi(i32::from(year - 2010));
+            observation.change = None;
+            long.observations.push(observation);
+        }
+        let chart = ProductChart::build(&long, Lang::Vi);
+        let all = chart.bars.len();
+        assert!(all > 3, "{all}");
+        let small = chart.latest(3);
+        assert_eq!(small.bars.len(), 3);
+        assert_eq!(small.bars[0].period_label, chart.bars[all - 3].period_label);
+        assert_eq!(small.bars[2].period_label, "6T/2019");
+        assert_eq!(small.bars.iter().map(|b| b.x).collect::<Vec<_>>(), [0.0, 1.0, 2.0]);
+        assert_eq!(small.changes.len(), 2, "{:?}", small.changes);
+        assert!(small.changes.iter().all(|c| c.x > 0.0 && c.x < 2.0));
+        assert_eq!(chart.latest(20), chart);
+    }
     use super::*;
     use crate::dataset;
     use crate::model::{FigureStatus, Qualifier};

@@ -50,6 +50,10 @@ pub enum Command {
     ShowTab(Tab),
     /// Look for the unsaved work of windows that ended without saving it, and offer it.
     RecoveryCopies,
+    /// The short guide (F1).
+    Guide,
+    /// The version, the data folder and the fonts' licences.
+    About,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -57,7 +61,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 23] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -79,6 +83,8 @@ impl Command {
         Command::ShowTab(Tab::Output),
         Command::ShowTab(Tab::Zones),
         Command::ShowTab(Tab::Directives),
+        Command::Guide,
+        Command::About,
     ];
 
     /// Its label in the menus.
@@ -105,6 +111,8 @@ impl Command {
             Command::ShowAlerts => &lang.strings().directives.banner_show,
             Command::Find => &t.find,
             Command::ShowTab(tab) => tab.label(lang),
+            Command::Guide => &lang.strings().help.guide,
+            Command::About => &lang.strings().help.about,
         }
     }
 
@@ -128,6 +136,7 @@ impl Command {
         ];
         const NEW_DIRECTIVE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::N)];
         const FIND: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::F)];
+        const GUIDE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
         match self {
             Command::ShowTab(tab) => &TABS[tab as usize],
             Command::NewDirective => &NEW_DIRECTIVE,
@@ -138,7 +147,9 @@ impl Command {
             | Command::Import
             | Command::IntakeNotice
             | Command::MergeCopy
-            | Command::RecoveryCopies => &[],
+            | Command::RecoveryCopies
+            | Command::About => &[],
+            Command::Guide => &GUIDE,
             Command::Print => &PRINT,
             Command::ExportReport => &EXPORT_REPORT,
             Command::Find => &FIND,

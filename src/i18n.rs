@@ -80,6 +80,45 @@ pub struct Strings {
     pub clip: ClipStrings,
     pub intake: IntakeStrings,
     pub merge: MergeStrings,
+    pub calendar: CalendarStrings,
+    pub help: HelpStrings,
+}
+
+/// The calendar beside the date fields.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarStrings {
+    pub open: String,
+    pub previous_month: String,
+    pub next_month: String,
+    /// "{month} năm {year}", with `months`' name.
+    pub month_year: String,
+    pub months: Vec<String>,
+    /// Monday first.
+    pub weekdays_short: Vec<String>,
+    pub weekdays: Vec<String>,
+    pub today: String,
+}
+
+/// The short guide (F1) and the About box.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpStrings {
+    pub menu: String,
+    pub guide: String,
+    pub guide_title: String,
+    /// Each part of the guide: its title and its text; `{data}` in a text is the data folder.
+    pub sections: Vec<(String, String)>,
+    pub about: String,
+    pub about_title: String,
+    pub about_body: String,
+    pub version: String,
+    pub data_folder: String,
+    pub no_data_folder: String,
+    pub fonts: String,
+    pub font_line: String,
+    pub licence: String,
+    pub close: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -452,7 +491,6 @@ pub struct DirectiveStrings {
     pub note_date_label: String,
     pub note_text_label: String,
     pub delete_note: String,
-    pub pick_date: String,
     pub meetings: String,
     pub add_meeting: String,
     pub meeting_title: String,

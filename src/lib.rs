@@ -24,6 +24,7 @@ pub mod followup;
 pub mod fonts;
 pub mod format;
 pub mod i18n;
+pub mod icon;
 pub mod input;
 pub mod intake;
 pub mod job;

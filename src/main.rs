@@ -57,10 +57,14 @@ fn main() -> ExitCode {
 }
 
 fn run_window(config: AppConfig) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = industry_desk::icon::window_icon(industry_desk::icon::WINDOW_ICON_SIZE) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
         // glow runs on software OpenGL where a laptop has no usable GPU driver.
         renderer: eframe::Renderer::Glow,
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("industry-desk")
             .with_app_id("industry-desk")
             .with_inner_size([1280.0, 800.0])

@@ -204,6 +204,11 @@ impl Store {
         Store { data_folder, folder }
     }
 
+    /// The app's data folder the copies' folder is in.
+    pub fn data_folder(&self) -> &Path {
+        &self.data_folder
+    }
+
     /// The folder the copies are in.
     pub fn folder(&self) -> &Path {
         &self.folder

@@ -477,3 +477,30 @@ fn a_conflict_copy_beside_the_file_is_found_merged_saved_and_put_aside() {
     assert_eq!(saved, theirs, "the merge took the colleague's edit");
     assert_eq!(storage::load(&moved).unwrap(), theirs, "the copy is kept whole");
 }
+
+/// The window started as a user starts it carries the app's icon (what task bars, Alt+Tab
+/// and window lists show) and the class its desktop entry names.
+#[test]
+fn the_window_has_its_icon_and_class() {
+    let display = Display::start();
+    let machine = Machine::new();
+    let file = machine.data_file("theo-doi.ron");
+    let window = Window::open(&display, &machine, &file);
+    let xprop = |property: &str| {
+        let out = Command::new("xprop")
+            .args(["-id", &window.id, property])
+            .env("DISPLAY", &display.name)
+            .output()
+            .unwrap_or_else(|e| panic!("xprop could not run ({e}): install x11-utils"));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let icon = xprop("_NET_WM_ICON");
+    assert!(icon.contains("Icon (128 x 128)"), "{}", icon.chars().take(200).collect::<String>());
+    let class = xprop("WM_CLASS");
+    let entry = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/industry-desk.desktop"),
+    )
+    .unwrap();
+    let named = entry.lines().find_map(|l| l.strip_prefix("StartupWMClass=")).unwrap();
+    assert!(class.contains(&format!("\"{named}\"")), "{class} vs {named}");
+}

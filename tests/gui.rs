@@ -8,8 +8,8 @@ use industry_desk::{dataset, storage};
 use jiff::civil::date;
 
 use crate::support::{
-    ScriptedDialogs, TODAY, click, harness, menu, run_cli, save_with_ctrl_s, show_whole_overview,
-    type_into,
+    ScriptedDialogs, TODAY, click, harness, menu, run_cli, save_with_ctrl_s, show_whole_list,
+    show_whole_overview, type_into,
 };
 
 #[test]
@@ -66,6 +66,7 @@ fn each_tab_is_reached_by_its_label_and_shows_its_key_facts() {
     harness.get_by_label("Chỉ đạo").click();
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Directives);
+    show_whole_list(&mut harness);
     harness.get_by_label("10 / 10 nhiệm vụ");
     harness.get_by_label("Rà soát lại các mỏ đá");
     assert_eq!(harness.query_all_by_label("○ chưa có hạn").count(), 10);

@@ -354,6 +354,14 @@ pub fn text_field<'h>(
     field
 }
 
+/// Makes the window tall enough for the built-in file's whole checklist: its rows (two or
+/// three lines of text each) are laid out only when in view, as a user scrolling down would
+/// see them.
+pub fn show_whole_list(harness: &mut Harness<'_, App>) {
+    harness.set_size(egui::vec2(1280.0, 1400.0));
+    harness.run();
+}
+
 /// Makes the window tall enough for the whole overview, figures table included: its rows
 /// are laid out only when they are in view, as a user scrolling down would see them.
 pub fn show_whole_overview(harness: &mut Harness<'_, App>) {

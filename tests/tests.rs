@@ -68,3 +68,4 @@ mod intake;
 
 /// Two copies of a file merged: three-way and two-way, conflicts, twins, faults.
 mod merge;
+mod packaging;

@@ -276,6 +276,11 @@ impl App {
         self.actions.push(action);
     }
 
+    /// The app's data folder (recovery copies, versions), if this machine gives one.
+    pub fn data_folder(&self) -> Option<PathBuf> {
+        self.store.as_ref().map(|store| store.data_folder().to_owned())
+    }
+
     /// The view shown in the Sản lượng tab.
     pub fn output_view(&self) -> ui::output::OutputView {
         self.output_ui.view
@@ -391,6 +396,8 @@ impl App {
                 self.quit_requested = true;
             }
             Command::RecoveryCopies => self.look_for_copies(recovering::Looking::Asked),
+            Command::Guide => self.modal = Some(Modal::Guide { data: self.data_folder() }),
+            Command::About => self.modal = Some(Modal::About { data: self.data_folder() }),
             Command::Undo => {
                 let done = self.doc.undo();
                 self.status_line = if done { &t.undone } else { &t.nothing_to_undo }.clone();

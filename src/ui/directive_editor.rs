@@ -2,13 +2,12 @@
 //! draft and send one `ReplaceDirective` when the field is left; lists and boxes send it at
 //! once. While no field has the keyboard, the draft follows the data (so undo shows).
 
-use egui_extras::DatePickerButton;
-
 use crate::action::Action;
 use crate::format;
 use crate::i18n::fill;
 use crate::model::{Directive, DirectiveId, MeetingId, ProgressNote, Unit, UnitKind};
 use crate::status::DirectiveStatus;
+use crate::ui::date_picker;
 use crate::ui::directives::{parse_optional_date, reason_for};
 use crate::ui::{View, theme};
 
@@ -253,18 +252,8 @@ impl Editor {
                 Some(Err(typed)) => self.error = Some(reason_for(&typed, lang)),
                 None => {}
             }
-            let mut picked = draft.deadline.unwrap_or(view.today);
-            let picker = ui
-                .add(
-                    DatePickerButton::new(&mut picked)
-                        .id_salt("deadline-picker")
-                        .calendar_week(false)
-                        .show_icon(false)
-                        .format("%d/%m/%Y"),
-                )
-                .accessible_name(t.pick_date.clone())
-                .on_hover_text(&t.pick_date);
-            if picker.changed() {
+            let shown = draft.deadline;
+            if let Some(picked) = date_picker::button(ui, "deadline", shown, view.today, lang) {
                 draft.deadline = Some(picked);
                 self.deadline_text = format::date(picked);
                 commit = true;
@@ -288,6 +277,12 @@ impl Editor {
                 }
                 Some(Err(typed)) => self.error = Some(reason_for(&typed, lang)),
                 None => {}
+            }
+            let shown = draft.completed_on;
+            if let Some(picked) = date_picker::button(ui, "completed", shown, view.today, lang) {
+                draft.completed_on = Some(picked);
+                self.completed_text = format::date(picked);
+                commit = true;
             }
             if ui.button(&t.today).clicked() {
                 draft.completed_on = Some(view.today);
@@ -313,6 +308,14 @@ impl Editor {
                         }
                         None => self.error = Some(reason_for(date_text.trim(), lang)),
                     }
+                }
+                let salt = ("note", i);
+                if let Some(picked) =
+                    date_picker::button(ui, salt, Some(note.date), view.today, lang)
+                {
+                    note.date = picked;
+                    *date_text = format::date(picked);
+                    commit = true;
                 }
                 let width = ui.available_width() - 40.0;
                 let text = ui

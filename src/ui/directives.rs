@@ -54,6 +54,8 @@ pub struct State {
     meeting_form: MeetingForm,
     /// "Nhập từ thông báo…" was pressed: the app opens the dialog.
     pub wants_intake: bool,
+    /// Each directive's text and lead unit measured, for the rows' heights.
+    row_heights: crate::ui::row_heights::RowHeights,
 }
 
 type RowsKey = (u64, Filter, SortBy, Date, i32);
@@ -76,6 +78,7 @@ impl Default for State {
             search_index: None,
             meeting_form: MeetingForm::default(),
             wants_intake: false,
+            row_heights: Default::default(),
         }
     }
 }
@@ -355,6 +358,9 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
         egui::ComboBox::from_id_salt("status-filter")
             .selected_text(status_name(state.filter.status))
             .width(190.0)
+            // All seven choices at once: egui's default height cut the last one off behind a
+            // scroll bar that did not show.
+            .height(320.0)
             .show_ui(ui, |ui| {
                 let choices = [
                     None,
@@ -373,9 +379,9 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
             .accessible_name(t.status_filter.clone());
 
         ui.label(&t.due_from);
-        date_filter(ui, &mut state.due_from_text, &mut state.filter.due_from, &t.due_from);
+        date_filter(ui, &mut state.due_from_text, &mut state.filter.due_from, &t.due_from, view);
         ui.label(&t.due_to);
-        date_filter(ui, &mut state.due_to_text, &mut state.filter.due_to, &t.due_to);
+        date_filter(ui, &mut state.due_to_text, &mut state.filter.due_to, &t.due_to, view);
 
         let sort_name = |s: SortBy| match s {
             SortBy::FileOrder => &t.sort_file,
@@ -401,7 +407,13 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
 }
 
 /// A date typed into the filter: applied once it reads as a date, cleared when empty.
-fn date_filter(ui: &mut egui::Ui, text: &mut String, value: &mut Option<Date>, name: &str) {
+fn date_filter(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    value: &mut Option<Date>,
+    name: &str,
+    view: &View,
+) {
     let response = ui
         .add(egui::TextEdit::singleline(text).hint_text("dd/mm/yyyy").desired_width(96.0))
         .accessible_name(name.to_owned());
@@ -414,6 +426,10 @@ fn date_filter(ui: &mut egui::Ui, text: &mut String, value: &mut Option<Date>, n
     }
     if !text.trim().is_empty() && format::parse_date(text).is_none() {
         response.on_hover_text("dd/mm/yyyy");
+    }
+    if let Some(picked) = crate::ui::date_picker::button(ui, name, *value, view.today, view.lang) {
+        *value = Some(picked);
+        *text = format::date(picked);
     }
 }
 
@@ -496,7 +512,11 @@ fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
     }
 }
 
-const ROW_HEIGHT: f32 = 30.0;
+/// The list's fixed columns: number, deadline (field and calendar), status at its least, tick.
+const NUMBER_WIDTH: f32 = 40.0;
+const DEADLINE_WIDTH: f32 = 136.0;
+const STATUS_LEAST: f32 = 110.0;
+const TICK_WIDTH: f32 = 36.0;
 
 fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     let lang = view.lang;
@@ -513,17 +533,30 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                 .and_then(|id| rows.iter().position(|&i| view.dataset.directives[i].id == id))
         })
         .flatten();
+    // What the text column may take: the list's width less the others at their least.
+    let spacing = ui.spacing().item_spacing.x * 6.0;
+    let others = NUMBER_WIDTH + 130.0 + DEADLINE_WIDTH + STATUS_LEAST + TICK_WIDTH + spacing;
+    let text_most = ui.available_width() - others;
+    let text_initial = text_most.clamp(200.0, 420.0);
     let mut builder = TableBuilder::new(ui)
         .id_salt("directives")
         .striped(true)
         .sense(egui::Sense::click())
         .auto_shrink(false)
-        .column(Column::exact(40.0))
-        .column(Column::remainder().at_least(200.0).clip(true))
-        .column(Column::exact(140.0).clip(true))
-        .column(Column::exact(110.0))
-        .column(Column::exact(180.0).clip(true))
-        .column(Column::exact(36.0));
+        // The text and the lead unit are the official's to widen (dragged at the header's
+        // edge; egui keeps the widths with the window's state, so they come back next time),
+        // as far as the other columns still fit; the status takes what is left.
+        .column(Column::exact(NUMBER_WIDTH))
+        .column(
+            Column::initial(text_initial)
+                .range(200.0..=text_most.max(200.0))
+                .resizable(true)
+                .clip(true),
+        )
+        .column(Column::initial(130.0).range(90.0..=320.0).resizable(true).clip(true))
+        .column(Column::exact(DEADLINE_WIDTH))
+        .column(Column::remainder().at_least(STATUS_LEAST).clip(true))
+        .column(Column::exact(TICK_WIDTH));
     if let Some(row) = scroll_to {
         builder = builder.scroll_to_row(row, None);
     }
@@ -542,9 +575,23 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                 ui.label(egui::RichText::new("✔").font(theme::bold(15.0))).on_hover_text(&t.done);
             });
         })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+        .body(|mut body| {
+            let font = egui::TextStyle::Body.resolve(body.ui_mut().style());
+            let line_height = body.ui_mut().fonts_mut(|f| f.row_height(&font));
+            let (text_width, lead_width) = (body.widths()[1], body.widths()[2]);
+            let heights = &mut state.row_heights;
+            heights.update(body.ui_mut(), &font, view.dataset, view.revision, |i| {
+                let lead = view.dataset.directives[i].lead_unit;
+                lead.map(|u| unit_names(view.dataset, &[u], lang)).unwrap_or_default()
+            });
+            let lines: Vec<(usize, usize)> =
+                rows.iter().map(|&i| heights.lines(i, text_width, lead_width)).collect();
+            let row_heights = lines.iter().map(|&(text, lead)| {
+                crate::ui::row_heights::row_height(text.max(lead), line_height)
+            });
+            body.heterogeneous_rows(row_heights, |mut row| {
                 let index = rows[row.index()];
+                let (text_lines, lead_lines) = lines[row.index()];
                 let directive = &view.dataset.directives[index];
                 let number = index + 1;
                 row.set_selected(state.selected == Some(directive.id));
@@ -554,17 +601,18 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                     ui.label(egui::RichText::new(format!("{number}.")).font(theme::bold(15.0)));
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&directive.text).truncate().selectable(false));
+                    ui.add(wrapped(ui, &directive.text, &font, text_lines));
                 });
                 row.col(|ui| {
                     let lead = directive.lead_unit.map(|u| unit_names(view.dataset, &[u], lang));
-                    ui.add(
-                        egui::Label::new(lead.unwrap_or_else(|| t.none.clone()))
-                            .truncate()
-                            .selectable(false),
-                    );
+                    ui.add(wrapped(ui, &lead.unwrap_or_else(|| t.none.clone()), &font, lead_lines));
                 });
-                row.col(|ui| deadline_field(ui, number, directive, state, actions, lang));
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        deadline_field(ui, number, directive, state, actions, view);
+                        deadline_calendar(ui, directive, state, actions, view);
+                    });
+                });
                 row.col(|ui| {
                     let mut text = format!("{} {}", status.icon(), status.label(lang));
                     let mut colour = theme::status_colour(status);
@@ -589,11 +637,47 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                         actions.push(Action::SetCompleted { id: directive.id, on });
                     }
                 });
-                if row.response().clicked() {
+                let response = row.response();
+                if response.clicked() {
                     state.select(Some(directive.id));
                 }
+                // The whole text, however many lines the row shows of it. Not on_hover_text:
+                // that would also name the row after the text, a second node of that name
+                // beside the text's own label for a screen reader.
+                response.on_hover_ui(|ui| {
+                    ui.set_max_width(ui.spacing().tooltip_width);
+                    ui.label(&directive.text);
+                });
             });
         });
+}
+
+/// `text` wrapped to at most `lines` lines of the column, ending in "…" if it needs more.
+fn wrapped(ui: &egui::Ui, text: &str, font: &egui::FontId, lines: usize) -> egui::Label {
+    let format = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let mut job = egui::text::LayoutJob::single_section(text.to_owned(), format);
+    job.wrap.max_rows = lines;
+    job.wrap.overflow_character = Some('…');
+    egui::Label::new(job).wrap().selectable(false)
+}
+
+/// The calendar beside a row's deadline: the day picked is the deadline.
+fn deadline_calendar(
+    ui: &mut egui::Ui,
+    directive: &Directive,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+    view: &View,
+) {
+    let salt = ("row-deadline", directive.id.0);
+    let shown = directive.deadline;
+    if let Some(picked) = crate::ui::date_picker::button(ui, salt, shown, view.today, view.lang) {
+        state.refused = None;
+        state.editing = None;
+        if Some(picked) != directive.deadline {
+            actions.push(Action::SetDeadline { id: directive.id, deadline: Some(picked) });
+        }
+    }
 }
 
 /// The deadline as a text field: typed dd/mm/yyyy, applied when the field is left; an
@@ -604,15 +688,16 @@ fn deadline_field(
     directive: &Directive,
     state: &mut State,
     actions: &mut Vec<Action>,
-    lang: Lang,
+    view: &View,
 ) {
+    let lang = view.lang;
     let t = &lang.strings().directives;
     let mut text = match &state.editing {
         Some((id, text)) if *id == directive.id => text.clone(),
         _ => directive.deadline.map(format::date).unwrap_or_default(),
     };
     let response = ui
-        .add(egui::TextEdit::singleline(&mut text).desired_width(100.0).hint_text(&t.deadline_hint))
+        .add(egui::TextEdit::singleline(&mut text).desired_width(92.0).hint_text(&t.deadline_hint))
         .accessible_name(fill(&t.deadline_label, &[("n", &number)]));
     if response.has_focus() {
         state.editing = Some((directive.id, text));
@@ -704,7 +789,19 @@ fn meetings_section(ui: &mut egui::Ui, view: &View, state: &mut State, actions: 
                     ui.end_row();
                 };
                 field(ui, &t.meeting_title, &mut form.title, false);
-                field(ui, &t.meeting_date, &mut form.date, false);
+                let caption = ui.label(&t.meeting_date);
+                ui.horizontal(|ui| {
+                    let edit = egui::TextEdit::singleline(&mut form.date)
+                        .hint_text("dd/mm/yyyy")
+                        .desired_width(110.0);
+                    ui.add(edit).labelled_by(caption.id);
+                    let shown = format::parse_date(&form.date);
+                    let calendar = crate::ui::date_picker::button;
+                    if let Some(picked) = calendar(ui, "new-meeting", shown, view.today, lang) {
+                        form.date = format::date(picked);
+                    }
+                });
+                ui.end_row();
                 field(ui, &t.meeting_chair, &mut form.chair, false);
                 field(ui, &t.meeting_attendees, &mut form.attendees, true);
             });

@@ -476,6 +476,12 @@ fn meeting_section(ui: &mut egui::Ui, preview: &mut Preview, dataset: &Dataset, 
         if date.changed() {
             meeting.date = format::parse_date(&preview.date_text);
         }
+        let today = jiff::Zoned::now().date();
+        let calendar = crate::ui::date_picker::button;
+        if let Some(picked) = calendar(ui, "intake-meeting", meeting.date, today, lang) {
+            meeting.date = Some(picked);
+            preview.date_text = format::date(picked);
+        }
         ui.label(&t.meeting_chair);
         let chair = egui::TextEdit::singleline(&mut meeting.chair)
             .desired_width(ui.available_width() - 260.0);
@@ -748,6 +754,15 @@ fn deadline_row(
         let field = field.accessible_name(format!("{} {}", t.deadline, index + 1));
         if field.changed() {
             draft.deadline = parse_deadline(text);
+        }
+        // The calendar opens on the deadline, else on the meeting's month.
+        let today = jiff::Zoned::now().date();
+        let (shown, open_on) = (draft.deadline, meeting.unwrap_or(today));
+        let calendar = crate::ui::date_picker::button_opening_on;
+        let salt = ("intake-deadline", index);
+        if let Some(picked) = calendar(ui, salt, shown, open_on, today, lang) {
+            draft.deadline = Some(picked);
+            *text = format::date(picked);
         }
         let bad = !text.trim().is_empty() && format::parse_date(text).is_none();
         let early =

@@ -1,5 +1,5 @@
-//! The menu bar: Tệp/File and Sửa/Edit menus generated from [`Command`], and the language
-//! switch.
+//! The menu bar: Tệp/File, Sửa/Edit, Xem/View and Trợ giúp/Help menus generated from
+//! [`Command`], and the language switch.
 
 use crate::command::Command;
 use crate::command::Tab;
@@ -59,6 +59,10 @@ pub fn show(
             for tab in Tab::ALL {
                 item(ui, Command::ShowTab(tab), *lang, true, commands);
             }
+        });
+        ui.menu_button(&lang.strings().help.menu, |ui| {
+            item(ui, Command::Guide, *lang, true, commands);
+            item(ui, Command::About, *lang, true, commands);
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             for choice in [Lang::En, Lang::Vi] {

@@ -3,10 +3,12 @@
 //! they never change the dataset themselves.
 
 pub mod charts;
+pub mod date_picker;
 pub mod directive_editor;
 pub mod directives;
 pub mod export_dialog;
 pub mod figures_editor;
+pub mod help;
 pub mod import_preview;
 pub mod intake_dialog;
 pub mod letterhead_form;
@@ -16,6 +18,7 @@ pub mod modals;
 pub mod output;
 pub mod overview;
 pub mod record_forms;
+pub mod row_heights;
 pub mod theme;
 pub mod unit_summary;
 pub mod zones;

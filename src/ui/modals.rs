@@ -39,6 +39,10 @@ pub enum Modal {
     Merge(Box<crate::ui::merge_view::MergeView>),
     /// The merge is saved: move these conflict copies into the folder beside them?
     PutAside { copies: Vec<PathBuf> },
+    /// The short guide; `data` is the app's data folder, where its copies are.
+    Guide { data: Option<PathBuf> },
+    /// The version, the data folder and the fonts' licences.
+    About { data: Option<PathBuf> },
 }
 
 /// What a typed path is for.
@@ -138,8 +142,13 @@ pub fn show(
     // must not open at the size of a tall one shown before it.
     let id = egui::Id::unique(("industry-desk-modal", std::mem::discriminant(&modal)));
     // The notice's preview lists every directive with its fields: it needs the room.
-    let width: f32 =
-        if matches!(modal, Modal::Intake(_) | Modal::Merge(_)) { 980.0 } else { 560.0 };
+    let width: f32 = if matches!(modal, Modal::Intake(_) | Modal::Merge(_)) {
+        980.0
+    } else if matches!(modal, Modal::Guide { .. } | Modal::About { .. }) {
+        720.0
+    } else {
+        560.0
+    };
     let width = width.min(ctx.content_rect().width() - 48.0).max(320.0);
     let modal_response = egui::Modal::new(id).show(ctx, |ui| {
         ui.set_max_width(width);
@@ -172,6 +181,16 @@ pub fn show(
                         answer = Some(Answer::Closed);
                     }
                 });
+            }
+            Modal::Guide { data } => {
+                if crate::ui::help::guide(ui, data.as_deref(), lang) {
+                    answer = Some(Answer::Closed);
+                }
+            }
+            Modal::About { data } => {
+                if crate::ui::help::about(ui, data.as_deref(), lang) {
+                    answer = Some(Answer::Closed);
+                }
             }
             Modal::Intake(intake) => match intake_dialog::show(ui, intake, dataset, lang) {
                 Some(intake_dialog::Outcome::PickFile) => pick_notice = true,

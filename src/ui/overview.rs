@@ -32,7 +32,13 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
                 ui.set_width(card_width);
                 match &mut state.draft {
                     Some(draft) => {
-                        if meeting_form(ui, draft, &mut state.error, view.lang, actions) {
+                        if meeting_form(
+                            ui,
+                            draft,
+                            &mut state.error,
+                            (view.lang, view.today),
+                            actions,
+                        ) {
                             state.draft = None;
                         }
                     }
@@ -121,8 +127,12 @@ fn small_charts(ui: &mut egui::Ui, view: &View) {
             );
             continue;
         }
-        let plot =
-            charts::product_bars(ui, chart, Size::Small { height: 130.0 }, &still, view.lang);
+        // As many of the latest periods as their labels have room for (about 110 points
+        // each); the Sản lượng tab shows them all.
+        let room = ((ui.available_width() / 110.0) as usize).clamp(2, 8);
+        let shown = chart.latest(room);
+        let small = Size::Small { height: 130.0 };
+        let plot = charts::product_bars(ui, &shown, small, &still, view.lang);
         crate::ui::copy_chart_menu(&plot, kind, &chart.title, view);
     }
 }

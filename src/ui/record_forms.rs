@@ -192,7 +192,7 @@ pub fn meeting_form(
     ui: &mut egui::Ui,
     draft: &mut MeetingDraft,
     error: &mut Option<String>,
-    lang: Lang,
+    (lang, today): (Lang, jiff::civil::Date),
     actions: &mut Vec<Action>,
 ) -> bool {
     let t = &lang.strings().record_forms;
@@ -202,7 +202,17 @@ pub fn meeting_form(
         ui.label(egui::RichText::new(&t.meeting_title).font(theme::bold(17.0)));
         egui::Grid::new("meeting-form").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             text_row(ui, &t.title, &mut draft.title, 460.0);
-            text_row(ui, &o.date, &mut draft.date, 120.0);
+            let label = ui.label(&o.date);
+            ui.horizontal(|ui| {
+                let edit = egui::TextEdit::singleline(&mut draft.date).desired_width(120.0);
+                ui.add(edit).labelled_by(label.id);
+                let shown = format::parse_date(draft.date.trim());
+                let calendar = crate::ui::date_picker::button;
+                if let Some(picked) = calendar(ui, "meeting-date", shown, today, lang) {
+                    draft.date = format::date(picked);
+                }
+            });
+            ui.end_row();
             text_row(ui, &o.chair, &mut draft.chair, 460.0);
             text_row(ui, &o.reporting_body, &mut draft.reporting_body, 460.0);
             lines_row(ui, &o.attendees, &mut draft.attendees);
