@@ -87,6 +87,31 @@ fn frames(c: &mut Criterion) {
         report_percentiles(&format!("tab {tab}"), cpu_per_frame(|| harness.step()));
     }
 
+    // The Chỉ đạo tab is open. Its rows are two or three lines tall: a frame in which the
+    // columns change width (the window resized, a column's edge dragged) works every row's
+    // height out again; a frame after an edit measures the texts that changed.
+    let mut wide = false;
+    let mut resize = |harness: &mut Harness<'_, App>| {
+        wide = !wide;
+        harness.set_size(egui::vec2(if wide { 1280.0 } else { 1180.0 }, 800.0));
+        harness.step();
+    };
+    let name = "tab Chỉ đạo, the columns resized every frame";
+    group.bench_function(name, |b| b.iter(|| resize(&mut harness)));
+    report_percentiles(name, cpu_per_frame(|| resize(&mut harness)));
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    let mut done = false;
+    let mut edit = |harness: &mut Harness<'_, App>| {
+        done = !done;
+        let on = done.then_some(today);
+        harness.state_mut().submit(Action::SetCompleted { id: DirectiveId(3), on });
+        harness.step();
+    };
+    let name = "tab Chỉ đạo, a directive ticked done and back every frame";
+    group.bench_function(name, |b| b.iter(|| edit(&mut harness)));
+    report_percentiles(name, cpu_per_frame(|| edit(&mut harness)));
+
     // The Chỉ đạo tab is open: filter it by a search typed without diacritics.
     harness.get_by_label("Tìm").focus();
     harness.run();

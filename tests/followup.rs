@@ -271,3 +271,63 @@ fn opening_a_file_with_overdue_work_shows_the_banner() {
     harness.get_by_label("1 / 10 nhiệm vụ");
     assert!(harness.state().banner().is_none());
 }
+
+/// The calendar beside a row's deadline: the month in Vietnamese, weeks from Thứ Hai, the
+/// next month reached with ▶, a day clicked becomes the deadline (one undo step); in
+/// English the same calendar names the month and days in English.
+#[test]
+fn a_deadline_picked_on_the_calendar() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Chọn ngày trên lịch: Thời hạn nhiệm vụ 3");
+    // TODAY is 1 October 2019, a Tuesday: the calendar opens on its month.
+    harness.get_by_label("Tháng 10 năm 2019");
+    let weekdays: Vec<String> =
+        ["T2", "T3", "T4", "T5", "T6", "T7", "CN"].map(String::from).to_vec();
+    for day in &weekdays {
+        harness.get_by_label(day);
+    }
+    click(&mut harness, "▶");
+    harness.get_by_label("Tháng 11 năm 2019");
+    click(&mut harness, "15");
+    let deadline = |harness: &egui_kittest::Harness<'static, industry_desk::App>| {
+        harness.state().document().dataset().directive(DirectiveId(3)).unwrap().deadline
+    };
+    assert_eq!(deadline(&harness), Some(date(2019, 11, 15)));
+    assert!(harness.query_by_label("Tháng 11 năm 2019").is_none(), "the calendar closed");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(deadline(&harness), None, "one undo takes it back");
+
+    harness.get_by_label("English").click();
+    harness.run();
+    click(&mut harness, "Pick the day on a calendar: Deadline of directive 3");
+    harness.get_by_label("October 2019");
+    for day in ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] {
+        harness.get_by_label(day);
+    }
+}
+
+/// The checklist's texts wrap: a long directive takes three lines, a short one one, and
+/// resting the pointer on a row shows its whole text.
+#[test]
+fn directive_texts_wrap_in_the_list_with_the_whole_text_on_hover() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    let data = dataset::builtin();
+    let long = &data.directive(DirectiveId(1)).unwrap().text;
+    let short = &data.directive(DirectiveId(4)).unwrap().text;
+    assert_eq!(short, "Rà soát lại các mỏ đá");
+    let height = |label: &str| harness.get_by_label(label).rect().height();
+    let (long_height, short_height) = (height(long), height(short));
+    assert!(
+        long_height > 2.5 * short_height,
+        "three lines against one: {long_height} vs {short_height}"
+    );
+    harness.get_by_label(long).hover();
+    for _ in 0..30 {
+        harness.step();
+    }
+    // The label in the row and the tooltip's: the whole text, shown twice.
+    assert_eq!(harness.query_all_by_label(long).count(), 2, "the tooltip shows the whole text");
+}

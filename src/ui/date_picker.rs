@@ -49,31 +49,34 @@ struct Shown {
     month: i8,
 }
 
-/// The 📅 button; `shown` is the field's date (the calendar opens on its month, else on
-/// today's). Returns the day picked this frame.
+/// The calendar button of the date field named `field` ("Thời hạn nhiệm vụ 3": its name
+/// for a screen reader, and what tells the calendars of a view apart); `shown` is the
+/// field's date (the calendar opens on its month, else on today's). Returns the day picked
+/// this frame.
 pub fn button(
     ui: &mut egui::Ui,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    field: &str,
     shown: Option<Date>,
     today: Date,
     lang: Lang,
 ) -> Option<Date> {
-    button_opening_on(ui, id_salt, shown, shown.unwrap_or(today), today, lang)
+    button_opening_on(ui, field, shown, shown.unwrap_or(today), today, lang)
 }
 
 /// The same, opening on `open_on`'s month when the field has no date (a deadline's
 /// calendar on the meeting's month).
 pub fn button_opening_on(
     ui: &mut egui::Ui,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    field: &str,
     shown: Option<Date>,
     open_on: Date,
     today: Date,
     lang: Lang,
 ) -> Option<Date> {
     let t = &lang.strings().calendar;
-    let response = calendar_icon(ui, &t.open).on_hover_text(&t.open);
-    let id = ui.make_persistent_id(("calendar", id_salt));
+    let name = format!("{}: {field}", t.open);
+    let response = calendar_icon(ui, &name).on_hover_text(&t.open);
+    let id = ui.make_persistent_id(("calendar", field));
     let opened_now = response.clicked();
     if opened_now {
         let start = shown.unwrap_or(open_on);

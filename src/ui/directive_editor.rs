@@ -213,7 +213,8 @@ impl Editor {
             ui.add(
                 egui::TextEdit::singleline(&mut self.new_unit_name)
                     .hint_text(&t.new_unit_hint)
-                    .desired_width(180.0),
+                    // What the kind's list and "Thêm đơn vị" leave of a narrow editor.
+                    .desired_width((ui.available_width() - 210.0).clamp(110.0, 180.0)),
             )
             .accessible_name(t.new_unit.clone());
             let kinds = [
@@ -253,7 +254,9 @@ impl Editor {
                 None => {}
             }
             let shown = draft.deadline;
-            if let Some(picked) = date_picker::button(ui, "deadline", shown, view.today, lang) {
+            if let Some(picked) =
+                date_picker::button(ui, &t.editor_deadline_label, shown, view.today, lang)
+            {
                 draft.deadline = Some(picked);
                 self.deadline_text = format::date(picked);
                 commit = true;
@@ -279,7 +282,9 @@ impl Editor {
                 None => {}
             }
             let shown = draft.completed_on;
-            if let Some(picked) = date_picker::button(ui, "completed", shown, view.today, lang) {
+            if let Some(picked) =
+                date_picker::button(ui, &t.completed_label, shown, view.today, lang)
+            {
                 draft.completed_on = Some(picked);
                 self.completed_text = format::date(picked);
                 commit = true;
@@ -309,9 +314,9 @@ impl Editor {
                         None => self.error = Some(reason_for(date_text.trim(), lang)),
                     }
                 }
-                let salt = ("note", i);
+                let salt = fill(&t.note_date_label, &[("n", &n)]);
                 if let Some(picked) =
-                    date_picker::button(ui, salt, Some(note.date), view.today, lang)
+                    date_picker::button(ui, &salt, Some(note.date), view.today, lang)
                 {
                     note.date = picked;
                     *date_text = format::date(picked);

@@ -269,15 +269,22 @@ fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Ve
     keyboard(ui, view, state, actions);
 
     let available = ui.available_size();
-    let editor_width = (available.x * 0.36).clamp(300.0, 460.0);
+    // The list and the editor share the width at a divider the official can drag; where
+    // it was left is kept with egui's memory (and so the next time the app starts).
+    let divider_id = ui.make_persistent_id("directives-divider");
+    let most = (available.x - 560.0).max(300.0);
+    let editor_width = ui
+        .data_mut(|d| d.get_persisted::<f32>(divider_id))
+        .unwrap_or((available.x * 0.3).clamp(300.0, 420.0))
+        .clamp(300.0, most);
     ui.horizontal_top(|ui| {
         let top_down = egui::Layout::top_down(egui::Align::Min);
-        let list_width = available.x - editor_width - 12.0;
+        let list_width = available.x - editor_width - DIVIDER_WIDTH - ui.spacing().item_spacing.x;
         ui.allocate_ui_with_layout(egui::vec2(list_width, available.y), top_down, |ui| {
             ui.set_width(list_width);
             table(ui, view, state, actions);
         });
-        ui.separator();
+        divider(ui, divider_id, editor_width, most, available.y);
         ui.allocate_ui_with_layout(egui::vec2(editor_width, available.y), top_down, |ui| {
             ui.set_width(editor_width - 12.0);
             let selected = state.selected.and_then(|id| view.dataset.directive(id));
@@ -512,11 +519,34 @@ fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
     }
 }
 
-/// The list's fixed columns: number, deadline (field and calendar), status at its least, tick.
+/// The list's fixed columns: number, deadline (field and calendar), status, tick.
 const NUMBER_WIDTH: f32 = 40.0;
 const DEADLINE_WIDTH: f32 = 136.0;
-const STATUS_LEAST: f32 = 110.0;
+const STATUS_WIDTH: f32 = 170.0;
 const TICK_WIDTH: f32 = 36.0;
+/// The strip between the list and the editor that moves their border.
+const DIVIDER_WIDTH: f32 = 9.0;
+
+/// The border between list and editor: dragged, it gives one's width to the other; the
+/// editor's width is kept under `id`.
+fn divider(ui: &mut egui::Ui, id: egui::Id, editor_width: f32, most: f32, height: f32) {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(DIVIDER_WIDTH, height), egui::Sense::drag());
+    let active = response.hovered() || response.dragged();
+    if active {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+    }
+    let stroke = if active {
+        ui.visuals().widgets.active.bg_stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    ui.painter().vline(rect.center().x, rect.y_range(), stroke);
+    if response.dragged() {
+        let width = (editor_width - response.drag_delta().x).clamp(300.0, most);
+        ui.data_mut(|d| d.insert_persisted(id, width));
+    }
+}
 
 fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     let lang = view.lang;
@@ -533,29 +563,19 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                 .and_then(|id| rows.iter().position(|&i| view.dataset.directives[i].id == id))
         })
         .flatten();
-    // What the text column may take: the list's width less the others at their least.
-    let spacing = ui.spacing().item_spacing.x * 6.0;
-    let others = NUMBER_WIDTH + 130.0 + DEADLINE_WIDTH + STATUS_LEAST + TICK_WIDTH + spacing;
-    let text_most = ui.available_width() - others;
-    let text_initial = text_most.clamp(200.0, 420.0);
     let mut builder = TableBuilder::new(ui)
         .id_salt("directives")
         .striped(true)
         .sense(egui::Sense::click())
         .auto_shrink(false)
-        // The text and the lead unit are the official's to widen (dragged at the header's
-        // edge; egui keeps the widths with the window's state, so they come back next time),
-        // as far as the other columns still fit; the status takes what is left.
+        // The text takes what the list has left: it widens as the divider beside the editor
+        // is dragged. The lead unit's column is widened at its header's edge (egui keeps the
+        // width with the window's state, so it comes back next time).
         .column(Column::exact(NUMBER_WIDTH))
-        .column(
-            Column::initial(text_initial)
-                .range(200.0..=text_most.max(200.0))
-                .resizable(true)
-                .clip(true),
-        )
+        .column(Column::remainder().at_least(200.0).clip(true))
         .column(Column::initial(130.0).range(90.0..=320.0).resizable(true).clip(true))
         .column(Column::exact(DEADLINE_WIDTH))
-        .column(Column::remainder().at_least(STATUS_LEAST).clip(true))
+        .column(Column::exact(STATUS_WIDTH).clip(true))
         .column(Column::exact(TICK_WIDTH));
     if let Some(row) = scroll_to {
         builder = builder.scroll_to_row(row, None);
@@ -610,7 +630,7 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                 row.col(|ui| {
                     ui.horizontal(|ui| {
                         deadline_field(ui, number, directive, state, actions, view);
-                        deadline_calendar(ui, directive, state, actions, view);
+                        deadline_calendar(ui, number, directive, state, actions, view);
                     });
                 });
                 row.col(|ui| {
@@ -664,14 +684,15 @@ fn wrapped(ui: &egui::Ui, text: &str, font: &egui::FontId, lines: usize) -> egui
 /// The calendar beside a row's deadline: the day picked is the deadline.
 fn deadline_calendar(
     ui: &mut egui::Ui,
+    number: usize,
     directive: &Directive,
     state: &mut State,
     actions: &mut Vec<Action>,
     view: &View,
 ) {
-    let salt = ("row-deadline", directive.id.0);
+    let field = fill(&view.lang.strings().directives.deadline_label, &[("n", &number)]);
     let shown = directive.deadline;
-    if let Some(picked) = crate::ui::date_picker::button(ui, salt, shown, view.today, view.lang) {
+    if let Some(picked) = crate::ui::date_picker::button(ui, &field, shown, view.today, view.lang) {
         state.refused = None;
         state.editing = None;
         if Some(picked) != directive.deadline {
@@ -797,7 +818,7 @@ fn meetings_section(ui: &mut egui::Ui, view: &View, state: &mut State, actions: 
                     ui.add(edit).labelled_by(caption.id);
                     let shown = format::parse_date(&form.date);
                     let calendar = crate::ui::date_picker::button;
-                    if let Some(picked) = calendar(ui, "new-meeting", shown, view.today, lang) {
+                    if let Some(picked) = calendar(ui, &t.meeting_date, shown, view.today, lang) {
                         form.date = format::date(picked);
                     }
                 });

@@ -478,7 +478,7 @@ fn meeting_section(ui: &mut egui::Ui, preview: &mut Preview, dataset: &Dataset, 
         }
         let today = jiff::Zoned::now().date();
         let calendar = crate::ui::date_picker::button;
-        if let Some(picked) = calendar(ui, "intake-meeting", meeting.date, today, lang) {
+        if let Some(picked) = calendar(ui, &t.meeting_date, meeting.date, today, lang) {
             meeting.date = Some(picked);
             preview.date_text = format::date(picked);
         }
@@ -759,8 +759,8 @@ fn deadline_row(
         let today = jiff::Zoned::now().date();
         let (shown, open_on) = (draft.deadline, meeting.unwrap_or(today));
         let calendar = crate::ui::date_picker::button_opening_on;
-        let salt = ("intake-deadline", index);
-        if let Some(picked) = calendar(ui, salt, shown, open_on, today, lang) {
+        let field = format!("{} {}", t.deadline, index + 1);
+        if let Some(picked) = calendar(ui, &field, shown, open_on, today, lang) {
             draft.deadline = Some(picked);
             *text = format::date(picked);
         }

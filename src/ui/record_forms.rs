@@ -208,7 +208,7 @@ pub fn meeting_form(
                 ui.add(edit).labelled_by(label.id);
                 let shown = format::parse_date(draft.date.trim());
                 let calendar = crate::ui::date_picker::button;
-                if let Some(picked) = calendar(ui, "meeting-date", shown, today, lang) {
+                if let Some(picked) = calendar(ui, &o.date, shown, today, lang) {
                     draft.date = format::date(picked);
                 }
             });
