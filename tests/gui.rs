@@ -305,3 +305,40 @@ fn escape_cancels_the_unsaved_changes_dialog() {
     assert!(harness.state().modal().is_none());
     assert!(harness.state().document().is_dirty(), "the work is still there");
 }
+
+/// F1 opens the short guide in the UI's language, naming where this machine keeps the
+/// recovery copies; Escape closes it. Trợ giúp › Giới thiệu shows the version, the data
+/// folder and the bundled fonts' licences.
+#[test]
+fn f1_opens_the_guide_and_about_names_the_version_data_folder_and_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut harness = crate::support::harness_with_recovery(&ScriptedDialogs::default(), &data);
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Hướng dẫn nhanh");
+    for section in [
+        "Mở một tệp",
+        "Theo dõi một nhiệm vụ",
+        "In báo cáo",
+        "Nhập từ Excel hoặc từ thông báo kết luận",
+        "Gộp bản của đồng nghiệp",
+        "Bản sao khôi phục",
+    ] {
+        harness.get_by_label(section);
+    }
+    let recovery = format!("{}/recovery", data.display());
+    harness.get_by_label_contains(&recovery);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Hướng dẫn nhanh").is_none(), "Escape closed it");
+
+    menu(&mut harness, "Trợ giúp", "Giới thiệu");
+    harness.get_by_label(&format!("Phiên bản {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label_contains(&data.display().to_string());
+    harness
+        .get_by_label("Noto Sans, Noto Sans Mono, Noto Sans Symbols 2 — SIL Open Font License 1.1");
+    harness.get_by_label("Liberation Serif — SIL Open Font License 1.1");
+    click(&mut harness, "Đóng");
+    assert!(harness.query_by_label("Liberation Serif — SIL Open Font License 1.1").is_none());
+}
