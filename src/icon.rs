@@ -16,15 +16,7 @@ pub fn window_icon(size: u32) -> Option<egui::IconData> {
     let mut pixmap = Pixmap::new(size, size)?;
     let scale = size as f32 / tree.size().width();
     resvg::render(&tree, Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    // tiny-skia keeps premultiplied colour; the window system wants it straight.
-    let rgba = pixmap
-        .pixels()
-        .iter()
-        .flat_map(|pixel| {
-            let c = pixel.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect();
+    let rgba = crate::paper::png::straight_rgba(&pixmap);
     Some(egui::IconData { rgba, width: size, height: size })
 }
 

@@ -31,16 +31,20 @@ pub fn rgba(chart: &ChartSvg, dpi: u32) -> Result<Rgba, ExportError> {
     let transform =
         Transform::from_scale(width as f32 / size.width(), height as f32 / size.height());
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    // tiny-skia keeps premultiplied colour; PNG and the clipboard want it straight.
-    let pixels = pixmap
+    Ok(Rgba { width, height, pixels: straight_rgba(&pixmap) })
+}
+
+/// A pixmap's pixels as straight RGBA bytes: tiny-skia keeps premultiplied colour; PNG, the
+/// clipboard and the window's icon want it straight.
+pub fn straight_rgba(pixmap: &Pixmap) -> Vec<u8> {
+    pixmap
         .pixels()
         .iter()
         .flat_map(|pixel| {
             let c = pixel.demultiply();
             [c.red(), c.green(), c.blue(), c.alpha()]
         })
-        .collect();
-    Ok(Rgba { width, height, pixels })
+        .collect()
 }
 
 fn encode(image: &Rgba, dpi: u32) -> Result<Vec<u8>, png::EncodingError> {
