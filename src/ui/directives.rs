@@ -600,10 +600,9 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
             let line_height = body.ui_mut().fonts_mut(|f| f.row_height(&font));
             let (text_width, lead_width) = (body.widths()[1], body.widths()[2]);
             let heights = &mut state.row_heights;
-            heights.update(body.ui_mut(), &font, view.dataset, view.revision, |i| {
-                let lead = view.dataset.directives[i].lead_unit;
-                lead.map(|u| unit_names(view.dataset, &[u], lang)).unwrap_or_default()
-            });
+            let unit_name = |u| unit_names(view.dataset, &[u], lang);
+            let none = &t.none;
+            heights.update(body.ui_mut(), &font, view.dataset, view.revision, unit_name, none);
             let lines: Vec<(usize, usize)> =
                 rows.iter().map(|&i| heights.lines(i, text_width, lead_width)).collect();
             let row_heights = lines.iter().map(|&(text, lead)| {

@@ -8,9 +8,11 @@
 //! column's width. The estimate errs towards a line more; a text that still needs more
 //! lines than the row has ends in "…", and the whole of it is in the row's tooltip.
 
+use std::collections::HashMap;
+
 use egui::FontId;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, UnitId};
 
 /// The most lines a directive's text takes in the list.
 pub const TEXT_LINES: usize = 3;
@@ -23,7 +25,6 @@ pub const ONE_LINE_ROW: f32 = 30.0;
 #[derive(Debug, Default)]
 struct Measured {
     text: String,
-    lead: String,
     text_width: f32,
     lead_width: f32,
 }
@@ -39,15 +40,18 @@ pub struct RowHeights {
 }
 
 impl RowHeights {
-    /// Brings the widths up to `revision` of `dataset` (a no-op when they are): texts and
-    /// lead units that changed are measured again. `lead_of` names a directive's lead unit.
+    /// Brings the widths up to `revision` of `dataset` (a no-op when they are): texts that
+    /// changed are measured again, and the units' names (a few hundred, not one a
+    /// directive). `unit_name` is a unit's name as the list shows it, `none` what it shows
+    /// for a directive without a lead.
     pub fn update(
         &mut self,
         ui: &egui::Ui,
         font: &FontId,
         dataset: &Dataset,
         revision: u64,
-        lead_of: impl Fn(usize) -> String,
+        unit_name: impl Fn(UnitId) -> String,
+        none: &str,
     ) {
         if self.revision == Some(revision) && self.font.as_ref() == Some(font) {
             return;
@@ -62,18 +66,19 @@ impl RowHeights {
         self.measured.truncate(count);
         self.measured.resize_with(count, Measured::default);
         let widths = self.advances.get_or_insert_with(|| Advances::new(ui, font));
-        for (index, (directive, measured)) in
-            dataset.directives.iter().zip(&mut self.measured).enumerate()
-        {
+        let units: HashMap<UnitId, f32> = dataset
+            .units
+            .iter()
+            .map(|unit| (unit.id, widths.of(ui, font, &unit_name(unit.id))))
+            .collect();
+        let no_lead = widths.of(ui, font, none);
+        for (directive, measured) in dataset.directives.iter().zip(&mut self.measured) {
             if measured.text != directive.text || measured.text_width == 0.0 {
                 measured.text.clone_from(&directive.text);
                 measured.text_width = widths.of(ui, font, &directive.text);
             }
-            let lead = lead_of(index);
-            if measured.lead != lead || measured.lead_width == 0.0 {
-                measured.lead_width = widths.of(ui, font, &lead);
-                measured.lead = lead;
-            }
+            measured.lead_width =
+                directive.lead_unit.and_then(|u| units.get(&u).copied()).unwrap_or(no_lead);
         }
     }
 
