@@ -52,6 +52,9 @@ fn encode(image: &Rgba, dpi: u32) -> Result<Vec<u8>, png::EncodingError> {
     let mut encoder = png::Encoder::new(&mut bytes, image.width, image.height);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
+    // fdeflate's PNG-tuned deflate: a chart's flat colours compress about as well as with
+    // the default, several times faster (the Word report embeds four of them).
+    encoder.set_compression(png::Compression::Fast);
     let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
     encoder.set_pixel_dims(Some(png::PixelDimensions {
         xppu: per_metre,
