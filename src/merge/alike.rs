@@ -13,10 +13,10 @@
 
 use std::collections::HashSet;
 
-use super::{Renamed, move_stamp};
+use super::{Record, Renamed, move_record};
 use crate::followup::fold;
 use crate::lineage::{RecordKey, Stamps};
-use crate::model::{Dataset, DirectiveId, MeetingId, UnitId};
+use crate::model::Dataset;
 
 /// Gives each record the other copy added that is alike one this copy added this copy's
 /// id; returns the pairs, from the other's id to this copy's.
@@ -27,117 +27,61 @@ pub(super) fn unite(
     stamps: &mut Stamps,
 ) -> Vec<Renamed> {
     let mut united = Vec::new();
+    let mut unite_all = |other: &mut Dataset, moves: Vec<(RecordKey, RecordKey)>| {
+        for (from, to) in moves {
+            move_record(other, stamps, &from, &to);
+            united.push(Renamed { from, to });
+        }
+    };
     // Meetings first: a directive is alike only within one meeting.
-    let in_base: HashSet<MeetingId> =
-        base.map(|b| b.meetings.iter().map(|m| m.id).collect()).unwrap_or_default();
-    let other_ids: HashSet<MeetingId> = other.meetings.iter().map(|m| m.id).collect();
-    let mine_added: Vec<(MeetingId, String, jiff::civil::Date)> = mine
-        .meetings
-        .iter()
-        .filter(|m| !in_base.contains(&m.id) && !other_ids.contains(&m.id))
-        .map(|m| (m.id, fold(m.title.trim()), m.date))
-        .collect();
-    let mine_ids: HashSet<MeetingId> = mine.meetings.iter().map(|m| m.id).collect();
-    let pairs: Vec<(MeetingId, MeetingId)> = other
-        .meetings
-        .iter()
-        .filter(|o| !in_base.contains(&o.id) && !mine_ids.contains(&o.id))
-        .filter_map(|o| {
-            let title = fold(o.title.trim());
-            mine_added
-                .iter()
-                .find(|(_, t, d)| *t == title && *d == o.date)
-                .map(|(id, ..)| (o.id, *id))
-        })
-        .collect();
-    for (from, to) in unique(pairs) {
-        for meeting in other.meetings.iter_mut().filter(|m| m.id == from) {
-            meeting.id = to;
-        }
-        for directive in other.directives.iter_mut().filter(|d| d.meeting_id == from) {
-            directive.meeting_id = to;
-        }
-        move_stamp(stamps, &RecordKey::Meeting(from), RecordKey::Meeting(to));
-        united.push(Renamed { from: RecordKey::Meeting(from), to: RecordKey::Meeting(to) });
-    }
-    // Units.
-    let in_base: HashSet<UnitId> =
-        base.map(|b| b.units.iter().map(|u| u.id).collect()).unwrap_or_default();
-    let other_ids: HashSet<UnitId> = other.units.iter().map(|u| u.id).collect();
-    let mine_added: Vec<(UnitId, String)> = mine
-        .units
-        .iter()
-        .filter(|u| !in_base.contains(&u.id) && !other_ids.contains(&u.id))
-        .map(|u| (u.id, fold(u.name.trim())))
-        .collect();
-    let mine_ids: HashSet<UnitId> = mine.units.iter().map(|u| u.id).collect();
-    let pairs: Vec<(UnitId, UnitId)> = other
-        .units
-        .iter()
-        .filter(|o| !in_base.contains(&o.id) && !mine_ids.contains(&o.id))
-        .filter_map(|o| {
-            let name = fold(o.name.trim());
-            mine_added.iter().find(|(_, n)| *n == name).map(|(id, _)| (o.id, *id))
-        })
-        .collect();
-    for (from, to) in unique(pairs) {
-        for unit in other.units.iter_mut().filter(|u| u.id == from) {
-            unit.id = to;
-        }
-        for directive in &mut other.directives {
-            let follow = |u: &mut UnitId| {
-                if *u == from {
-                    *u = to;
-                }
-            };
-            directive.lead_unit.iter_mut().for_each(follow);
-            directive.supporting_units.iter_mut().for_each(follow);
-            directive.addressees.iter_mut().for_each(follow);
-            // A unit named twice in one list once both are one.
-            let mut seen = HashSet::new();
-            directive.supporting_units.retain(|u| seen.insert(*u));
-            let mut seen = HashSet::new();
-            directive.addressees.retain(|u| seen.insert(*u));
-        }
-        move_stamp(stamps, &RecordKey::Unit(from), RecordKey::Unit(to));
-        united.push(Renamed { from: RecordKey::Unit(from), to: RecordKey::Unit(to) });
-    }
+    let base_meetings = base.map(|b| b.meetings.as_slice());
+    let pairs = alike_pairs(base_meetings, &mine.meetings, &other.meetings, |m| {
+        (fold(m.title.trim()), m.date)
+    });
+    let moves = pairs.into_iter().map(|(f, t)| (RecordKey::Meeting(f), RecordKey::Meeting(t)));
+    unite_all(other, moves.collect());
+    let base_units = base.map(|b| b.units.as_slice());
+    let pairs = alike_pairs(base_units, &mine.units, &other.units, |u| fold(u.name.trim()));
+    let moves = pairs.into_iter().map(|(f, t)| (RecordKey::Unit(f), RecordKey::Unit(t)));
+    unite_all(other, moves.collect());
     // Directives, within the meetings as they now are.
-    let in_base: HashSet<DirectiveId> =
-        base.map(|b| b.directives.iter().map(|d| d.id).collect()).unwrap_or_default();
-    let other_ids: HashSet<DirectiveId> = other.directives.iter().map(|d| d.id).collect();
-    let mine_added: Vec<(DirectiveId, MeetingId, String)> = mine
-        .directives
-        .iter()
-        .filter(|d| !in_base.contains(&d.id) && !other_ids.contains(&d.id))
-        .map(|d| (d.id, d.meeting_id, fold(d.text.trim())))
-        .collect();
-    let mine_ids: HashSet<DirectiveId> = mine.directives.iter().map(|d| d.id).collect();
-    let pairs: Vec<(DirectiveId, DirectiveId)> = other
-        .directives
-        .iter()
-        .filter(|o| !in_base.contains(&o.id) && !mine_ids.contains(&o.id))
-        .filter_map(|o| {
-            let text = fold(o.text.trim());
-            mine_added
-                .iter()
-                .find(|(_, meeting, t)| *meeting == o.meeting_id && *t == text)
-                .map(|(id, ..)| (o.id, *id))
-        })
-        .collect();
-    for (from, to) in unique(pairs) {
-        for directive in other.directives.iter_mut().filter(|d| d.id == from) {
-            directive.id = to;
-        }
-        move_stamp(stamps, &RecordKey::Directive(from), RecordKey::Directive(to));
-        united.push(Renamed { from: RecordKey::Directive(from), to: RecordKey::Directive(to) });
-    }
+    let base_directives = base.map(|b| b.directives.as_slice());
+    let pairs = alike_pairs(base_directives, &mine.directives, &other.directives, |d| {
+        (d.meeting_id, fold(d.text.trim()))
+    });
+    let moves = pairs.into_iter().map(|(f, t)| (RecordKey::Directive(f), RecordKey::Directive(t)));
+    unite_all(other, moves.collect());
     united
 }
 
-/// Pairs in which no record of this copy is taken twice: two records of the other copy
-/// alike one of this copy (the other typed it twice) leave the second as its own.
-fn unique<Id: Copy + Eq + std::hash::Hash>(pairs: Vec<(Id, Id)>) -> Vec<(Id, Id)> {
+/// The records only `other` added, each paired with the record only `mine` added that
+/// is alike it (the same `likeness`): (the other's id, this copy's id). Only records the
+/// ancestor does not hold and the other side does not hold under the same id are paired,
+/// and no record of this copy is taken twice: two records of the other copy alike one of
+/// this copy (the other typed it twice) leave the second as its own.
+fn alike_pairs<R: Record, K: PartialEq>(
+    base: Option<&[R]>,
+    mine: &[R],
+    other: &[R],
+    likeness: impl Fn(&R) -> K,
+) -> Vec<(R::Id, R::Id)> {
+    let in_base: HashSet<R::Id> = base.into_iter().flatten().map(Record::id).collect();
+    let ids = |list: &[R]| -> HashSet<R::Id> { list.iter().map(Record::id).collect() };
+    let (mine_ids, other_ids) = (ids(mine), ids(other));
+    let only_mine: Vec<(R::Id, K)> = mine
+        .iter()
+        .filter(|m| !in_base.contains(&m.id()) && !other_ids.contains(&m.id()))
+        .map(|m| (m.id(), likeness(m)))
+        .collect();
     let mut taken = HashSet::new();
-    pairs.into_iter().filter(|(_, to)| taken.insert(*to)).collect()
+    other
+        .iter()
+        .filter(|o| !in_base.contains(&o.id()) && !mine_ids.contains(&o.id()))
+        .filter_map(|o| {
+            let like = likeness(o);
+            let (id, _) = only_mine.iter().find(|(_, k)| *k == like)?;
+            Some((o.id(), id.clone()))
+        })
+        .filter(|(_, to)| taken.insert(to.clone()))
+        .collect()
 }

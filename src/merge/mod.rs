@@ -316,105 +316,104 @@ fn rename_twins(
     stamps: &mut Stamps,
 ) -> Vec<Renamed> {
     let mut renamed = Vec::new();
-    // Meetings.
-    let twins: Vec<MeetingId> = other
-        .meetings
-        .iter()
-        .filter(|o| base.meeting(o.id).is_none() && mine.meeting(o.id).is_some_and(|m| m != *o))
-        .map(|o| o.id)
-        .collect();
-    let first = [base, mine, &*other]
-        .iter()
-        .flat_map(|d| d.meetings.iter().map(|m| m.id.0))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    for (next, id) in (first..).zip(twins) {
-        let to = MeetingId(next);
-        for meeting in other.meetings.iter_mut().filter(|m| m.id == id) {
-            meeting.id = to;
+    let mut renumber = |other: &mut Dataset, moves: Vec<(RecordKey, RecordKey)>| {
+        for (from, to) in moves {
+            move_record(other, stamps, &from, &to);
+            renamed.push(Renamed { from, to });
         }
-        for directive in other.directives.iter_mut().filter(|d| d.meeting_id == id) {
-            directive.meeting_id = to;
-        }
-        move_stamp(stamps, &RecordKey::Meeting(id), RecordKey::Meeting(to));
-        renamed.push(Renamed { from: RecordKey::Meeting(id), to: RecordKey::Meeting(to) });
-    }
-    // Units.
-    let twins: Vec<UnitId> = other
-        .units
-        .iter()
-        .filter(|o| base.unit(o.id).is_none() && mine.unit(o.id).is_some_and(|m| m != *o))
-        .map(|o| o.id)
-        .collect();
-    let first = [base, mine, &*other]
-        .iter()
-        .flat_map(|d| d.units.iter().map(|u| u.id.0))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    for (next, id) in (first..).zip(twins) {
-        let to = UnitId(next);
-        for unit in other.units.iter_mut().filter(|u| u.id == id) {
-            unit.id = to;
-        }
-        for directive in &mut other.directives {
-            let rename = |u: &mut UnitId| {
-                if *u == id {
-                    *u = to;
-                }
-            };
-            directive.lead_unit.iter_mut().for_each(rename);
-            directive.supporting_units.iter_mut().for_each(rename);
-            directive.addressees.iter_mut().for_each(rename);
-        }
-        move_stamp(stamps, &RecordKey::Unit(id), RecordKey::Unit(to));
-        renamed.push(Renamed { from: RecordKey::Unit(id), to: RecordKey::Unit(to) });
-    }
-    // Directives.
-    let twins: Vec<DirectiveId> = other
-        .directives
-        .iter()
-        .filter(|o| base.directive(o.id).is_none() && mine.directive(o.id).is_some_and(|m| m != *o))
-        .map(|o| o.id)
-        .collect();
-    let first = [base, mine, &*other]
-        .iter()
-        .flat_map(|d| d.directives.iter().map(|x| x.id.0))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    for (next, id) in (first..).zip(twins) {
-        let to = DirectiveId(next);
-        for directive in other.directives.iter_mut().filter(|d| d.id == id) {
-            directive.id = to;
-        }
-        move_stamp(stamps, &RecordKey::Directive(id), RecordKey::Directive(to));
-        renamed.push(Renamed { from: RecordKey::Directive(id), to: RecordKey::Directive(to) });
-    }
-    // Zones.
-    let zone = |d: &Dataset, id: ZoneId| d.zones.iter().find(|z| z.id == id).cloned();
-    let twins: Vec<ZoneId> = other
-        .zones
-        .iter()
-        .filter(|o| zone(base, o.id).is_none() && zone(mine, o.id).is_some_and(|m| m != **o))
-        .map(|o| o.id)
-        .collect();
-    let first = [base, mine, &*other]
-        .iter()
-        .flat_map(|d| d.zones.iter().map(|z| z.id.0))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    for (next, id) in (first..).zip(twins) {
-        let to = ZoneId(next);
-        for z in other.zones.iter_mut().filter(|z| z.id == id) {
-            z.id = to;
-        }
-        move_stamp(stamps, &RecordKey::Zone(id), RecordKey::Zone(to));
-        renamed.push(Renamed { from: RecordKey::Zone(id), to: RecordKey::Zone(to) });
-    }
+    };
+    // One kind after the other, meetings and units first: a directive of the other copy that
+    // now refers to a renumbered meeting or unit differs from its twin for that too.
+    let ids = twins(&base.meetings, &mine.meetings, &other.meetings);
+    let first = first_free([base, mine, &*other], |d| d.meetings.iter().map(|m| m.id.0).max());
+    let moves = (first..)
+        .zip(ids)
+        .map(|(n, id)| (RecordKey::Meeting(id), RecordKey::Meeting(MeetingId(n))));
+    renumber(other, moves.collect());
+    let ids = twins(&base.units, &mine.units, &other.units);
+    let first = first_free([base, mine, &*other], |d| d.units.iter().map(|u| u.id.0).max());
+    let moves = (first..).zip(ids).map(|(n, id)| (RecordKey::Unit(id), RecordKey::Unit(UnitId(n))));
+    renumber(other, moves.collect());
+    let ids = twins(&base.directives, &mine.directives, &other.directives);
+    let first = first_free([base, mine, &*other], |d| d.directives.iter().map(|x| x.id.0).max());
+    let moves = (first..)
+        .zip(ids)
+        .map(|(n, id)| (RecordKey::Directive(id), RecordKey::Directive(DirectiveId(n))));
+    renumber(other, moves.collect());
+    let ids = twins(&base.zones, &mine.zones, &other.zones);
+    let first = first_free([base, mine, &*other], |d| d.zones.iter().map(|z| z.id.0).max());
+    let moves = (first..).zip(ids).map(|(n, id)| (RecordKey::Zone(id), RecordKey::Zone(ZoneId(n))));
+    renumber(other, moves.collect());
     renamed
+}
+
+/// The ids of the records `other` added (not in `base`) under an id `mine` also added, with
+/// different content.
+fn twins<R: Record>(base: &[R], mine: &[R], other: &[R]) -> Vec<R::Id> {
+    let in_base: HashSet<R::Id> = base.iter().map(Record::id).collect();
+    let mine: HashMap<R::Id, &R> = mine.iter().map(|r| (r.id(), r)).collect();
+    other
+        .iter()
+        .filter(|o| !in_base.contains(&o.id()) && mine.get(&o.id()).is_some_and(|m| *m != *o))
+        .map(Record::id)
+        .collect()
+}
+
+/// The first number above every id `highest` finds in any of `copies`.
+fn first_free(copies: [&Dataset; 3], highest: impl Fn(&Dataset) -> Option<u32>) -> u32 {
+    copies.into_iter().filter_map(highest).max().unwrap_or(0) + 1
+}
+
+/// Gives the other copy's record `from` the id `to`: the record itself, every reference to
+/// it in the other copy (a meeting's directives, a unit as lead, supporting or addressee —
+/// named once if it now stands twice in a list), and its time.
+pub(super) fn move_record(
+    other: &mut Dataset,
+    stamps: &mut Stamps,
+    from: &RecordKey,
+    to: &RecordKey,
+) {
+    match (from, to) {
+        (RecordKey::Meeting(from), RecordKey::Meeting(to)) => {
+            for meeting in other.meetings.iter_mut().filter(|m| m.id == *from) {
+                meeting.id = *to;
+            }
+            for directive in other.directives.iter_mut().filter(|d| d.meeting_id == *from) {
+                directive.meeting_id = *to;
+            }
+        }
+        (RecordKey::Unit(from), RecordKey::Unit(to)) => {
+            for unit in other.units.iter_mut().filter(|u| u.id == *from) {
+                unit.id = *to;
+            }
+            for directive in &mut other.directives {
+                let follow = |u: &mut UnitId| {
+                    if u == from {
+                        *u = *to;
+                    }
+                };
+                directive.lead_unit.iter_mut().for_each(follow);
+                directive.supporting_units.iter_mut().for_each(follow);
+                directive.addressees.iter_mut().for_each(follow);
+                let mut seen = HashSet::new();
+                directive.supporting_units.retain(|u| seen.insert(*u));
+                let mut seen = HashSet::new();
+                directive.addressees.retain(|u| seen.insert(*u));
+            }
+        }
+        (RecordKey::Directive(from), RecordKey::Directive(to)) => {
+            for directive in other.directives.iter_mut().filter(|d| d.id == *from) {
+                directive.id = *to;
+            }
+        }
+        (RecordKey::Zone(from), RecordKey::Zone(to)) => {
+            for zone in other.zones.iter_mut().filter(|z| z.id == *from) {
+                zone.id = *to;
+            }
+        }
+        _ => unreachable!("records move only to an id of their own kind"),
+    }
+    move_stamp(stamps, from, to.clone());
 }
 
 fn move_stamp(stamps: &mut Stamps, from: &RecordKey, to: RecordKey) {
