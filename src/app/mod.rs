@@ -679,7 +679,8 @@ impl App {
     fn show_modal(&mut self, ctx: &egui::Context) {
         let Some(modal) = self.modal.take() else { return };
         let lang = self.lang();
-        let answer = ui::modals::show(ctx, modal, lang, &self.document_name(), self.doc.dataset());
+        let (name, today) = (self.document_name(), self.today());
+        let answer = ui::modals::show(ctx, modal, lang, &name, self.doc.dataset(), today);
         match answer {
             ui::modals::Answer::Waiting(modal) => self.modal = Some(modal),
             ui::modals::Answer::Closed => {}

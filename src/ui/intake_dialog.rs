@@ -183,11 +183,12 @@ fn read_text(
 }
 
 /// Draws the dialog; an outcome once the user chose one.
+/// `today` is the app's (fixed in tests): what the calendars mark as today.
 pub fn show(
     ui: &mut egui::Ui,
     intake: &mut Intake,
     dataset: &Dataset,
-    lang: Lang,
+    (lang, today): (Lang, Date),
 ) -> Option<Outcome> {
     let t = &lang.strings().intake;
     ui.label(egui::RichText::new(&t.title).font(theme::bold(18.0)));
@@ -210,7 +211,7 @@ pub fn show(
             cancel.then_some(Outcome::Cancel)
         }
         Stage::Preview(preview) => {
-            let (outcome, back) = preview_stage(ui, preview, dataset, lang);
+            let (outcome, back) = preview_stage(ui, preview, dataset, (lang, today));
             if back {
                 let mut source = std::mem::take(&mut preview.back);
                 source.error = None;
@@ -311,7 +312,7 @@ fn preview_stage(
     ui: &mut egui::Ui,
     preview: &mut Preview,
     dataset: &Dataset,
-    lang: Lang,
+    (lang, today): (Lang, Date),
 ) -> (Option<Outcome>, bool) {
     let t = &lang.strings().intake;
     // Taken before any text box sees it, which would make it a new line.
@@ -327,7 +328,7 @@ fn preview_stage(
     );
     ui.label(egui::RichText::new(format!("{} · {summary}", preview.from)).color(theme::MUTED));
     ui.add_space(4.0);
-    meeting_section(ui, preview, dataset, lang);
+    meeting_section(ui, preview, dataset, (lang, today));
     ui.separator();
     let height = (ui.ctx().content_rect().height() - 330.0).max(220.0);
     let mut edit = None;
@@ -344,7 +345,7 @@ fn preview_stage(
                 ui.allocate_space(egui::vec2(ui.available_width(), preview.heights[index]));
             } else {
                 let drawn = ui.scope(|ui| {
-                    let change = directive_card(ui, preview, index, dataset, lang);
+                    let change = directive_card(ui, preview, index, dataset, (lang, today));
                     ui.separator();
                     change
                 });
@@ -422,7 +423,12 @@ fn checked_action(preview: &mut Preview, dataset: &Dataset, lang: Lang) -> Resul
 }
 
 /// Which meeting the directives go to; the new meeting's fields.
-fn meeting_section(ui: &mut egui::Ui, preview: &mut Preview, dataset: &Dataset, lang: Lang) {
+fn meeting_section(
+    ui: &mut egui::Ui,
+    preview: &mut Preview,
+    dataset: &Dataset,
+    (lang, today): (Lang, Date),
+) {
     let t = &lang.strings().intake;
     ui.label(egui::RichText::new(&t.meeting).font(theme::bold(15.0)));
     let meeting_label = |id: Option<MeetingId>| match id.and_then(|id| dataset.meeting(id)) {
@@ -476,7 +482,6 @@ fn meeting_section(ui: &mut egui::Ui, preview: &mut Preview, dataset: &Dataset, 
         if date.changed() {
             meeting.date = format::parse_date(&preview.date_text);
         }
-        let today = jiff::Zoned::now().date();
         let calendar = crate::ui::date_picker::button;
         if let Some(picked) = calendar(ui, &t.meeting_date, meeting.date, today, lang) {
             meeting.date = Some(picked);
@@ -553,7 +558,7 @@ fn directive_card(
     preview: &mut Preview,
     index: usize,
     dataset: &Dataset,
-    lang: Lang,
+    (lang, today): (Lang, Date),
 ) -> Option<ListEdit> {
     let t = &lang.strings().intake;
     let mut edit = None;
@@ -584,7 +589,8 @@ fn directive_card(
             ui.add_enabled_ui(enabled, |ui| {
                 lead_row(ui, preview, index, &choices, dataset, lang);
                 supporting_row(ui, preview, index, &choices, dataset, lang);
-                deadline_row(ui, preview, index, preview.proposal.meeting_date(dataset), lang);
+                let meeting = preview.proposal.meeting_date(dataset);
+                deadline_row(ui, preview, index, meeting, (lang, today));
                 ui.horizontal(|ui| {
                     ui.label(&t.output);
                     let output = &mut preview.proposal.directives[index].output;
@@ -742,7 +748,7 @@ fn deadline_row(
     preview: &mut Preview,
     index: usize,
     meeting: Option<Date>,
-    lang: Lang,
+    (lang, today): (Lang, Date),
 ) {
     let t = &lang.strings().intake;
     let text = &mut preview.deadline_texts[index];
@@ -756,7 +762,6 @@ fn deadline_row(
             draft.deadline = parse_deadline(text);
         }
         // The calendar opens on the deadline, else on the meeting's month.
-        let today = jiff::Zoned::now().date();
         let (shown, open_on) = (draft.deadline, meeting.unwrap_or(today));
         let calendar = crate::ui::date_picker::button_opening_on;
         let field = format!("{} {}", t.deadline, index + 1);

@@ -131,6 +131,7 @@ pub fn show(
     lang: Lang,
     document_name: &str,
     dataset: &Dataset,
+    today: jiff::civil::Date,
 ) -> Answer {
     let t = &lang.strings().app;
     let mut answer = None;
@@ -192,14 +193,16 @@ pub fn show(
                     answer = Some(Answer::Closed);
                 }
             }
-            Modal::Intake(intake) => match intake_dialog::show(ui, intake, dataset, lang) {
-                Some(intake_dialog::Outcome::PickFile) => pick_notice = true,
-                Some(intake_dialog::Outcome::Add { action, count, source }) => {
-                    answer = Some(Answer::Intake { action, count, source })
+            Modal::Intake(intake) => {
+                match intake_dialog::show(ui, intake, dataset, (lang, today)) {
+                    Some(intake_dialog::Outcome::PickFile) => pick_notice = true,
+                    Some(intake_dialog::Outcome::Add { action, count, source }) => {
+                        answer = Some(Answer::Intake { action, count, source })
+                    }
+                    Some(intake_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
+                    None => {}
                 }
-                Some(intake_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
-                None => {}
-            },
+            }
             Modal::Export { purpose, choices, letterhead } => {
                 match export_dialog::show(ui, *purpose, choices, letterhead, dataset, lang) {
                     Some(export_dialog::Outcome::Go) => {
