@@ -616,18 +616,7 @@ fn directives_table(
 fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: Lang) -> Table {
     let d = &lang.strings().directives;
     let t = &lang.strings().official;
-    let summaries = followup::unit_summaries_of(dataset, directives.iter().copied(), today);
-    let rows = summaries
-        .iter()
-        .map(|row| {
-            let mut cells = vec![Cell::from(row.name.as_str()), Cell::from(row.total.to_string())];
-            cells.extend(SUMMARY_ORDER.iter().map(|&s| Cell::from(row.count(s).to_string())));
-            cells.push(Cell::from(
-                row.completion_rate().map(|rate| format::percent(rate, lang)).unwrap_or_default(),
-            ));
-            cells
-        })
-        .collect();
+    let rows = super::report::unit_rows(dataset, directives, today, lang);
     let mut columns = vec![
         Column::new(&d.unit_col, 2.4, Align::Left),
         Column::new(&d.total_col, 0.8, Align::Center),

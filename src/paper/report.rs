@@ -329,10 +329,17 @@ fn directives_table(
     Table::new(columns, rows, TABLE)
 }
 
-fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: Lang) -> Table {
-    let t = &lang.strings().directives;
+/// The results by unit, a row each: the unit, its total, its count in each status of
+/// [`SUMMARY_ORDER`], its rate — the same rows in the quick print and the administrative
+/// report's appendix, under their own columns.
+pub(super) fn unit_rows(
+    dataset: &Dataset,
+    directives: &[&Directive],
+    today: Date,
+    lang: Lang,
+) -> Vec<Vec<Cell>> {
     let summaries = followup::unit_summaries_of(dataset, directives.iter().copied(), today);
-    let rows = summaries
+    summaries
         .iter()
         .map(|row| {
             let mut cells = vec![Cell::from(row.name.as_str()), Cell::from(row.total.to_string())];
@@ -342,7 +349,12 @@ fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: 
             ));
             cells
         })
-        .collect();
+        .collect()
+}
+
+fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: Lang) -> Table {
+    let t = &lang.strings().directives;
+    let rows = unit_rows(dataset, directives, today, lang);
     let column = |title: &str, share: f32| Column::new(title, share, Align::Right);
     let mut columns = vec![Column::new(&t.unit_col, 2.0, Align::Left)];
     columns.push(column(&t.total_col, 0.7));
