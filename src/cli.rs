@@ -728,7 +728,7 @@ pub fn merge(
 /// The store of the versions this machine opened and saved, shared with the window.
 fn version_store() -> Option<crate::lineage::VersionStore> {
     eframe::storage_dir("industry-desk")
-        .map(|folder| crate::lineage::VersionStore::new(folder.join("versions")))
+        .map(|folder| crate::lineage::VersionStore::in_data_folder(&folder))
 }
 
 /// Applies `action` to a file's data and writes it back as the window saves it: a new

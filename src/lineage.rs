@@ -207,6 +207,12 @@ impl VersionStore {
         VersionStore { folder }
     }
 
+    /// The store of the app's data folder `data` (its `versions` folder), which the window
+    /// and the command line share.
+    pub fn in_data_folder(data: &std::path::Path) -> VersionStore {
+        VersionStore::new(data.join("versions"))
+    }
+
     fn path_of(&self, id: &str) -> Option<PathBuf> {
         // Ids are hex: anything else (a hostile file's "../../x") names no version.
         (!id.is_empty() && id.len() <= 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))

@@ -200,7 +200,7 @@ impl App {
             versions: config
                 .recovery_dir
                 .as_ref()
-                .map(|folder| crate::lineage::VersionStore::new(folder.join("versions"))),
+                .map(|folder| crate::lineage::VersionStore::in_data_folder(folder)),
             store: config.recovery_dir.map(recovery::Store::new),
             slot: None,
             autosave_every: config.autosave_every,
