@@ -628,8 +628,10 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| {
-                        deadline_field(ui, number, directive, state, actions, view);
-                        deadline_calendar(ui, number, directive, state, actions, view);
+                        // "Thời hạn nhiệm vụ 3": the field's name and its calendar's.
+                        let name = fill(&t.deadline_label, &[("n", &number)]);
+                        deadline_field(ui, &name, directive, state, actions, view);
+                        deadline_calendar(ui, &name, directive, state, actions, view);
                     });
                 });
                 row.col(|ui| {
@@ -683,15 +685,14 @@ fn wrapped(ui: &egui::Ui, text: &str, font: &egui::FontId, lines: usize) -> egui
 /// The calendar beside a row's deadline: the day picked is the deadline.
 fn deadline_calendar(
     ui: &mut egui::Ui,
-    number: usize,
+    name: &str,
     directive: &Directive,
     state: &mut State,
     actions: &mut Vec<Action>,
     view: &View,
 ) {
-    let field = fill(&view.lang.strings().directives.deadline_label, &[("n", &number)]);
     let shown = directive.deadline;
-    if let Some(picked) = crate::ui::date_picker::button(ui, &field, shown, view.today, view.lang) {
+    if let Some(picked) = crate::ui::date_picker::button(ui, name, shown, view.today, view.lang) {
         state.refused = None;
         state.editing = None;
         if Some(picked) != directive.deadline {
@@ -704,7 +705,7 @@ fn deadline_calendar(
 /// empty field clears the deadline; anything else is refused with the reason.
 fn deadline_field(
     ui: &mut egui::Ui,
-    number: usize,
+    name: &str,
     directive: &Directive,
     state: &mut State,
     actions: &mut Vec<Action>,
@@ -718,7 +719,7 @@ fn deadline_field(
     };
     let response = ui
         .add(egui::TextEdit::singleline(&mut text).desired_width(92.0).hint_text(&t.deadline_hint))
-        .accessible_name(fill(&t.deadline_label, &[("n", &number)]));
+        .accessible_name(name.to_owned());
     if response.has_focus() {
         state.editing = Some((directive.id, text));
         return;
