@@ -8,7 +8,7 @@ use industry_desk::app::Tab;
 use industry_desk::model::{Basis, Change, FigureStatus, Observation, Period, Qualifier};
 use industry_desk::ui::output::OutputView;
 
-use crate::support::{ScriptedDialogs, harness, show_whole_overview};
+use crate::support::{ScriptedDialogs, harness, show_tall_window};
 
 #[test]
 fn each_product_view_holds_its_bars() {
@@ -93,7 +93,7 @@ fn the_zones_view_draws_areas_and_names_the_zone_without_one() {
 #[test]
 fn the_overview_shows_the_three_small_charts() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
-    show_whole_overview(&mut harness);
+    show_tall_window(&mut harness);
     for title in ["Điện thương phẩm", "Đá các loại", "Gỗ và các sản phẩm từ gỗ rừng trồng"]
     {
         // The small chart's title, and the product's two rows in the figures table.

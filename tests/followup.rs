@@ -11,7 +11,7 @@ use jiff::civil::date;
 
 use crate::support::{
     ScriptedDialogs, TODAY, click, harness, harness_with_recovery, menu, save_with_ctrl_s,
-    show_whole_list, type_into, type_then_leave, wait_for_save,
+    show_tall_window, type_into, type_then_leave, wait_for_save,
 };
 
 const TEXT: &str = "Báo cáo tiến độ giải phóng mặt bằng khu công nghiệp Đồng Bành, Hữu Lũng";
@@ -22,7 +22,7 @@ fn add_a_directive_follow_it_up_undo_filter_save_and_reopen() {
     let path = dir.path().join("theo-doi.ron");
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness(&dialogs, None);
-    show_whole_list(&mut harness);
+    show_tall_window(&mut harness);
 
     // Ctrl+N opens a new directive in the editor, its text field ready to type.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -182,7 +182,7 @@ fn a_new_meeting_takes_new_directives() {
 #[test]
 fn the_per_unit_summary_counts_by_status() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
-    show_whole_list(&mut harness);
+    show_tall_window(&mut harness);
     click(&mut harness, "Chỉ đạo");
     click(&mut harness, "Hoàn thành nhiệm vụ 10");
     click(&mut harness, "Theo đơn vị");

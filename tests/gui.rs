@@ -8,14 +8,14 @@ use industry_desk::{dataset, storage};
 use jiff::civil::date;
 
 use crate::support::{
-    ScriptedDialogs, TODAY, click, harness, menu, run_cli, save_with_ctrl_s, show_whole_list,
-    show_whole_overview, type_into,
+    ScriptedDialogs, TODAY, click, harness, menu, run_cli, save_with_ctrl_s, show_tall_window,
+    type_into,
 };
 
 #[test]
 fn opens_on_the_builtin_dataset_with_the_overview() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
-    show_whole_overview(&mut harness);
+    show_tall_window(&mut harness);
     let app = harness.state();
     assert_eq!(app.document().dataset(), &dataset::builtin());
     assert_eq!(app.tab(), Tab::Overview);
@@ -66,7 +66,7 @@ fn each_tab_is_reached_by_its_label_and_shows_its_key_facts() {
     harness.get_by_label("Chỉ đạo").click();
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Directives);
-    show_whole_list(&mut harness);
+    show_tall_window(&mut harness);
     harness.get_by_label("10 / 10 nhiệm vụ");
     harness.get_by_label("Rà soát lại các mỏ đá");
     assert_eq!(harness.query_all_by_label("○ chưa có hạn").count(), 10);
@@ -227,7 +227,7 @@ fn with_no_file_dialog_the_user_types_the_path() {
 #[test]
 fn the_language_switches_to_english_and_back() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
-    show_whole_overview(&mut harness);
+    show_tall_window(&mut harness);
     harness.get_by_label("English").click();
     harness.run();
     harness.get_by_label("Overview");

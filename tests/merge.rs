@@ -296,10 +296,24 @@ mod in_the_window {
 
     /// The file, and a sync engine's conflict copy of it made from the same version with
     /// directive 2's text changed on the other computer.
-    fn file_and_conflict_copy(folder: &Path) -> (PathBuf, PathBuf, Revision) {
+    /// The built-in data saved as `theo-doi.ron` in `folder`, with a fresh revision.
+    fn saved_file(folder: &Path) -> (PathBuf, Revision) {
         let file = folder.join("theo-doi.ron");
         let opened = Revision::after(None);
         save(&file, &dataset::builtin(), &opened);
+        (file, opened)
+    }
+
+    /// The window started on `file` (data folder `data`), the file open.
+    fn window_on(file: &Path, data: &Path) -> egui_kittest::Harness<'static, industry_desk::App> {
+        let dialogs = ScriptedDialogs::default();
+        let mut harness = support::harness_on_file_with_recovery(&dialogs, file, data);
+        support::wait_for_open(&mut harness);
+        harness
+    }
+
+    fn file_and_conflict_copy(folder: &Path) -> (PathBuf, PathBuf, Revision) {
+        let (file, opened) = saved_file(folder);
         let mut theirs = dataset::builtin();
         theirs.directive_mut(DirectiveId(2)).unwrap().text =
             "Rà soát dự án chậm tiến độ (máy Văn phòng)".into();
@@ -326,9 +340,7 @@ mod in_the_window {
         let folder = tempfile::tempdir().unwrap();
         let data = tempfile::tempdir().unwrap();
         let (file, copy, _) = file_and_conflict_copy(folder.path());
-        let dialogs = ScriptedDialogs::default();
-        let mut harness = support::harness_on_file_with_recovery(&dialogs, &file, data.path());
-        support::wait_for_open(&mut harness);
+        let mut harness = window_on(&file, data.path());
         // Found on opening: the banner says so.
         harness.get_by_label("⚠ Có 1 bản xung đột của tệp này (từ thư mục đồng bộ).");
         // Meanwhile this window ticks directive 1 done.
@@ -384,12 +396,8 @@ mod in_the_window {
     fn a_copy_found_when_the_window_gets_the_focus_back_and_a_conflict_chosen() {
         let folder = tempfile::tempdir().unwrap();
         let data = tempfile::tempdir().unwrap();
-        let file = folder.path().join("theo-doi.ron");
-        let opened = Revision::after(None);
-        save(&file, &dataset::builtin(), &opened);
-        let dialogs = ScriptedDialogs::default();
-        let mut harness = support::harness_on_file_with_recovery(&dialogs, &file, data.path());
-        support::wait_for_open(&mut harness);
+        let (file, opened) = saved_file(folder.path());
+        let mut harness = window_on(&file, data.path());
         assert!(harness.query_by_label_contains("bản xung đột").is_none());
         // This window changes directive 3's text; so did another computer, which left a
         // Dropbox conflict copy while the official was away.
@@ -431,12 +439,8 @@ mod in_the_window {
     fn the_save_guard_merges_the_disks_version_into_mine() {
         let folder = tempfile::tempdir().unwrap();
         let data = tempfile::tempdir().unwrap();
-        let file = folder.path().join("theo-doi.ron");
-        let opened = Revision::after(None);
-        save(&file, &dataset::builtin(), &opened);
-        let dialogs = ScriptedDialogs::default();
-        let mut harness = support::harness_on_file_with_recovery(&dialogs, &file, data.path());
-        support::wait_for_open(&mut harness);
+        let (file, _) = saved_file(folder.path());
+        let mut harness = window_on(&file, data.path());
         support::click(&mut harness, "Chỉ đạo");
         support::click(&mut harness, "Hoàn thành nhiệm vụ 4");
         // A colleague saves the same file meanwhile (a shared folder), with an older build

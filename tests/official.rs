@@ -7,26 +7,13 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::Command;
 
 use industry_desk::{dataset, storage};
 
-use crate::support::run_cli;
+use crate::support::{poppler, run_cli};
 
 /// The decree's margins, in points: top, bottom, left, right.
 const MARGINS: [f32; 4] = [56.69, 56.69, 85.04, 42.52];
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|err| {
-        panic!("{tool} could not run ({err}): install poppler-utils (see README)")
-    });
-    assert!(
-        output.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("poppler writes UTF-8")
-}
 
 fn export(args: &[&str]) {
     let output = run_cli(args);

@@ -3,24 +3,11 @@
 //! parsed. poppler-utils is a test dependency (README, `.ci/run`).
 
 use std::path::Path;
-use std::process::Command;
 
 use industry_desk::model::MeetingId;
 use industry_desk::{dataset, storage, synth};
 
-use crate::support::run_cli;
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|err| {
-        panic!("{tool} could not run ({err}): install poppler-utils (see README)")
-    });
-    assert!(
-        output.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("poppler writes UTF-8")
-}
+use crate::support::{poppler, run_cli};
 
 fn pdf_text(path: &Path) -> String {
     poppler("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])

@@ -11,7 +11,7 @@ use industry_desk::format;
 use industry_desk::i18n::Lang;
 
 use crate::support::{
-    ScriptedDialogs, TODAY, click, harness, harness_starting, show_whole_overview, wait_for_open,
+    ScriptedDialogs, TODAY, click, harness, harness_starting, show_tall_window, wait_for_open,
 };
 
 #[test]
@@ -69,7 +69,7 @@ fn the_overview_figures_table_reaches_its_last_row_at_size() {
     let last_value = quantity(last, &last_indicator.unit);
 
     let mut harness = harness(&ScriptedDialogs::default(), Some(path));
-    show_whole_overview(&mut harness);
+    show_tall_window(&mut harness);
     assert!(harness.query_all_by_label(&first_value).next().is_some(), "{first_value}");
     assert!(harness.query_all_by_label(&last_value).next().is_none(), "not laid out yet");
 

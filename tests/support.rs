@@ -291,6 +291,20 @@ pub fn run_cli(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs a poppler tool (`pdftotext`, `pdfinfo`) — how the tests read a PDF back — and gives
+/// its output; it must succeed.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = std::process::Command::new(tool).args(args).output().unwrap_or_else(|err| {
+        panic!("{tool} could not run ({err}): install poppler-utils (see README)")
+    });
+    assert!(
+        output.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("poppler writes UTF-8")
+}
+
 /// Clicks a menu, then one of its items, as a user would.
 pub fn menu(harness: &mut Harness<'static, App>, menu: &str, item: &str) {
     harness.get_by_label(menu).click();
@@ -354,17 +368,10 @@ pub fn text_field<'h>(
     field
 }
 
-/// Makes the window tall enough for the built-in file's whole checklist: its rows (two or
-/// three lines of text each) are laid out only when in view, as a user scrolling down would
-/// see them.
-pub fn show_whole_list(harness: &mut Harness<'_, App>) {
-    harness.set_size(egui::vec2(1280.0, 1400.0));
-    harness.run();
-}
-
-/// Makes the window tall enough for the whole overview, figures table included: its rows
-/// are laid out only when they are in view, as a user scrolling down would see them.
-pub fn show_whole_overview(harness: &mut Harness<'_, App>) {
+/// Makes the window tall enough for the whole overview, figures table included, and for the
+/// built-in file's whole checklist (rows of two or three lines): their rows are laid out only
+/// when in view, as a user scrolling down would see them.
+pub fn show_tall_window(harness: &mut Harness<'_, App>) {
     harness.set_size(egui::vec2(1280.0, 1400.0));
     harness.run();
 }
