@@ -5,19 +5,19 @@
 //! `cargo bench --bench charts`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use industry_desk::chart::Charts;
-use industry_desk::followup::{self, Filter, SortBy};
 use industry_desk::i18n::Lang;
-use industry_desk::{dataset, synth};
+use industry_desk::model::followup::{self, Filter, SortBy};
+use industry_desk::visual::chart::Charts;
+use industry_desk::{files::builtin, synth};
 
 fn charts(c: &mut Criterion) {
-    let big = synth::with_monthly_figures(dataset::builtin(), 30);
+    let big = synth::with_monthly_figures(builtin::dataset(), 30);
     c.bench_function("build charts, 30 years monthly", |b| {
         b.iter(|| Charts::build(std::hint::black_box(&big), Lang::Vi))
     });
 
     let today = jiff::civil::date(2026, 11, 26);
-    let directives = synth::with_directives(dataset::builtin(), 500, 10_000, today, 1);
+    let directives = synth::with_directives(builtin::dataset(), 500, 10_000, today, 1);
     c.bench_function("search index of 10.000 directives, made afresh", |b| {
         b.iter(|| followup::search_index(std::hint::black_box(&directives)))
     });

@@ -9,15 +9,15 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use industry_desk::i18n::Lang;
-use industry_desk::paper::{self, ChartFormat, ChartKind, ReportOptions};
-use industry_desk::{dataset, synth};
+use industry_desk::interop::paper::{self, ChartFormat, ChartKind, ReportOptions};
+use industry_desk::{files::builtin, synth};
 
 fn export(c: &mut Criterion) {
     let today = jiff::civil::date(2026, 11, 26);
     let mut group = c.benchmark_group("export");
     group.sample_size(20);
 
-    let builtin = dataset::builtin();
+    let builtin = builtin::dataset();
     let options = ReportOptions::new(&builtin, today);
     group.bench_function("official report PDF, built-in meeting", |b| {
         b.iter(|| paper::official_pdf(&builtin, &options, Lang::Vi).unwrap())
@@ -29,7 +29,7 @@ fn export(c: &mut Criterion) {
         b.iter(|| paper::report_pdf(&builtin, &options, Lang::Vi).unwrap())
     });
 
-    let thousand = synth::with_directives(dataset::builtin(), 1, 1_000, today, 1);
+    let thousand = synth::with_directives(builtin::dataset(), 1, 1_000, today, 1);
     let options = ReportOptions::new(&thousand, today);
     group.bench_function("official report PDF, one meeting of 1.000 directives", |b| {
         b.iter(|| paper::official_pdf(&thousand, &options, Lang::Vi).unwrap())

@@ -16,10 +16,10 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use industry_desk::action::Action;
+use industry_desk::editing::action::Action;
 use industry_desk::i18n::Lang;
 use industry_desk::model::DirectiveId;
-use industry_desk::{App, AppConfig, storage, synth};
+use industry_desk::{App, AppConfig, files::storage, synth};
 
 /// Frames timed for the percentile lines.
 const FRAMES: usize = 300;

@@ -11,8 +11,8 @@
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use industry_desk::intake::{self, Proposal};
-use industry_desk::{dataset, synth};
+use industry_desk::interop::intake::{self, Proposal};
+use industry_desk::{files::builtin, synth};
 
 /// Characters on one A4 page of a notice (Times New Roman 14 pt, 30/15/20/20 mm margins:
 /// some 35 lines of 85).
@@ -56,7 +56,7 @@ fn notice_of(pages: usize) -> String {
 
 fn read(c: &mut Criterion) {
     let text = notice_of(20);
-    let builtin = dataset::builtin();
+    let builtin = builtin::dataset();
     let read = intake::read(&text, &builtin);
     assert!(read.items.len() > 200, "{} directives", read.items.len());
     println!("20 pages: {} characters, {} directives", text.chars().count(), read.items.len());

@@ -6,9 +6,9 @@
 //! `cargo bench --bench merge`
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use industry_desk::files::lineage::Stamps;
 use industry_desk::i18n::Lang;
-use industry_desk::lineage::Stamps;
-use industry_desk::merge::{self, Copy};
+use industry_desk::interop::merge::{self, Copy};
 use industry_desk::model::Dataset;
 use industry_desk::synth;
 

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use industry_desk::{storage, synth};
+use industry_desk::{files::storage, synth};
 
 /// Spawns the app and returns the time until it reports its first frame.
 fn time_to_first_frame(file: Option<&Path>, config_home: &Path) -> Duration {

@@ -6,7 +6,7 @@
 //! `cargo bench --bench storage`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use industry_desk::{storage, synth};
+use industry_desk::{files::storage, synth};
 
 fn storage_bench(c: &mut Criterion) {
     let today = jiff::civil::date(2026, 11, 26);

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use industry_desk::i18n::Lang;
-use industry_desk::{dataset, storage, synth};
+use industry_desk::{files::builtin, files::storage, synth};
 
 /// Generate a large dataset file.
 #[derive(Debug, Parser)]
@@ -38,7 +38,7 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let mut data = synth::with_directives(
-        dataset::builtin(),
+        builtin::dataset(),
         args.meetings,
         args.directives,
         args.today,

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::dataset;
+use crate::files::builtin;
+use crate::files::storage;
 use crate::i18n::{Lang, fill};
+use crate::interop::paper::{self, ChartFormat, ChartKind, ExportError, ReportOptions, Sections};
 use crate::model::{Dataset, MeetingId};
-use crate::paper::{self, ChartFormat, ChartKind, ExportError, ReportOptions, Sections};
-use crate::storage;
 
 /// Figures of industrial output and land, and the follow-up of meeting directives.
 #[derive(Debug, Parser)]
@@ -239,11 +239,11 @@ pub fn new(
     }
     // A first revision, so copies of this file given to colleagues share a version a
     // merge can start from.
-    let meta = crate::lineage::FileMeta {
-        revision: Some(crate::lineage::Revision::after(None)),
+    let meta = crate::files::lineage::FileMeta {
+        revision: Some(crate::files::lineage::Revision::after(None)),
         ..Default::default()
     };
-    match storage::save_with_meta(out_path, &dataset::builtin(), &meta) {
+    match storage::save_with_meta(out_path, &builtin::dataset(), &meta) {
         Ok(text) => {
             if let (Some(store), Some(revision)) = (version_store(), &meta.revision) {
                 store.keep(&revision.id, text.as_bytes());
@@ -327,7 +327,7 @@ fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
             }
             let dataset = load_input(file.as_deref(), &out, lang)?;
             let today = today.unwrap_or_else(|| jiff::Zoned::now().date());
-            let bytes = crate::exchange::to_xlsx(&dataset, today, lang)
+            let bytes = crate::interop::exchange::to_xlsx(&dataset, today, lang)
                 .map_err(|error| describe(ExportError::Render { detail: error.to_string() }))?;
             paper::write_file(&out, &bytes).map_err(describe)?;
             Ok(out)
@@ -354,7 +354,7 @@ fn run_export(what: ExportCommand, lang: Lang) -> Result<PathBuf, String> {
 /// The dataset to export: the file's, or the built-in one. Refuses an output path that is
 /// the data file itself, so a slip of the keyboard cannot replace data with a PDF.
 fn load_input(file: Option<&Path>, out: &Path, lang: Lang) -> Result<Dataset, String> {
-    let Some(file) = file else { return Ok(dataset::builtin()) };
+    let Some(file) = file else { return Ok(builtin::dataset()) };
     let dataset = storage::load(file).map_err(|error| error.describe(lang))?;
     let same = match (file.canonicalize(), out.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
@@ -374,7 +374,7 @@ pub fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    use crate::exchange::import;
+    use crate::interop::exchange::import;
     let t = &lang.strings().import;
     let (dataset, meta) = match storage::load_with_meta(into) {
         Ok(loaded) => loaded,
@@ -436,7 +436,7 @@ pub fn intake(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    use crate::intake::{self, Proposal, source};
+    use crate::interop::intake::{self, Proposal, source};
     let t = &lang.strings().intake;
     let text = if notice == Path::new("-") {
         let mut bytes = Vec::new();
@@ -470,7 +470,7 @@ pub fn intake(
                 return ExitCode::FAILURE;
             }
         },
-        None => (Dataset::empty(), crate::lineage::FileMeta::default()),
+        None => (Dataset::empty(), crate::files::lineage::FileMeta::default()),
     };
     let read = intake::read(&text, &dataset);
     if json {
@@ -546,7 +546,7 @@ pub fn intake(
 }
 
 /// The notice as read, for a person: the meeting, then each directive and its fields.
-fn print_notice(notice: &crate::intake::Notice, lang: Lang, out: &mut dyn Write) {
+fn print_notice(notice: &crate::interop::intake::Notice, lang: Lang, out: &mut dyn Write) {
     let t = &lang.strings().intake;
     let unknown = t.cli_unknown.as_str();
     let title = if notice.title.is_empty() { unknown } else { notice.title.as_str() };
@@ -600,7 +600,7 @@ pub fn merge(
     err: &mut dyn Write,
 ) -> ExitCode {
     let MergeRequest { mine, other, base, out: out_path, prefer } = request;
-    use crate::merge::{self, Copy, Side};
+    use crate::interop::merge::{self, Copy, Side};
     let t = &lang.strings().merge;
     let fail = |err: &mut dyn Write, message: String| {
         let _ = writeln!(err, "{message}");
@@ -669,16 +669,24 @@ pub fn merge(
         }
         let _ = writeln!(out, "{}", fill(&t.cli_from, &[("file", file), ("count", &taken.len())]));
         for taken in taken {
-            let _ = writeln!(out, "  {}", crate::ui::merge_view::taken_words(taken, &merged, lang));
+            let _ = writeln!(
+                out,
+                "  {}",
+                crate::window::ui::merge_view::taken_words(taken, &merged, lang)
+            );
         }
     }
     for renamed in &merged.renamed {
         let record = merge::renamed_words(renamed, &merged, lang);
-        let to = crate::ui::merge_view::key_number(&renamed.to);
+        let to = crate::window::ui::merge_view::key_number(&renamed.to);
         let _ = writeln!(out, "  {}", fill(&t.renamed_line, &[("from", &record), ("to", &to)]));
     }
     for united in &merged.united {
-        let _ = writeln!(out, "  {}", crate::ui::merge_view::united_words(united, &merged, lang));
+        let _ = writeln!(
+            out,
+            "  {}",
+            crate::window::ui::merge_view::united_words(united, &merged, lang)
+        );
     }
     for conflict in &merged.conflicts {
         let (mine_data, other_data) = merged.copies();
@@ -686,7 +694,7 @@ pub fn merge(
             &t.cli_conflict,
             &[
                 ("record", &merge::record_words(&conflict.key, mine_data, other_data, lang)),
-                ("field", &crate::ui::merge_view::clash_words(&conflict.clash, lang)),
+                ("field", &crate::window::ui::merge_view::clash_words(&conflict.clash, lang)),
                 ("mine_file", &mine_name),
                 ("mine", &conflict.mine),
                 ("other_file", &other_name),
@@ -707,10 +715,10 @@ pub fn merge(
     if let Some(problem) = resolved.problems.first() {
         return fail(err, fill(&t.cli_invalid, &[("problem", &problem.describe(lang))]));
     }
-    let parents: Vec<&crate::lineage::Revision> =
+    let parents: Vec<&crate::files::lineage::Revision> =
         mine_meta.revision.iter().chain(other_meta.revision.iter()).collect();
-    let meta = crate::lineage::FileMeta {
-        revision: Some(crate::lineage::Revision::merging(&parents)),
+    let meta = crate::files::lineage::FileMeta {
+        revision: Some(crate::files::lineage::Revision::merging(&parents)),
         stamps: resolved.stamps,
     };
     match storage::save_with_meta(out_path, &resolved.dataset, &meta) {
@@ -726,9 +734,9 @@ pub fn merge(
 }
 
 /// The store of the versions this machine opened and saved, shared with the window.
-fn version_store() -> Option<crate::lineage::VersionStore> {
+fn version_store() -> Option<crate::files::versions::VersionStore> {
     eframe::storage_dir("industry-desk")
-        .map(|folder| crate::lineage::VersionStore::in_data_folder(&folder))
+        .map(|folder| crate::files::versions::VersionStore::in_data_folder(&folder))
 }
 
 /// Applies `action` to a file's data and writes it back as the window saves it: a new
@@ -738,15 +746,16 @@ fn version_store() -> Option<crate::lineage::VersionStore> {
 fn apply_and_save(
     path: &Path,
     dataset: Dataset,
-    meta: crate::lineage::FileMeta,
-    action: crate::action::Action,
+    meta: crate::files::lineage::FileMeta,
+    action: crate::editing::action::Action,
     lang: Lang,
 ) -> Result<(), String> {
     let store = version_store();
     if let (Some(store), Some(revision)) = (&store, &meta.revision) {
         store.keep_file(&revision.id, path);
     }
-    let mut document = crate::document::Document::with_meta(dataset, Some(path.to_owned()), meta);
+    let mut document =
+        crate::editing::document::Document::with_meta(dataset, Some(path.to_owned()), meta);
     document.apply(action).map_err(|error| error.describe(lang))?;
     let meta = document.meta_for_save();
     let text = storage::save_with_meta(path, document.dataset(), &meta)
@@ -760,7 +769,7 @@ fn apply_and_save(
 /// `industry-desk conflicts FILE`: the conflict copies beside it, one a line.
 pub fn conflicts(file: &Path, lang: Lang, out: &mut dyn Write) -> ExitCode {
     let t = &lang.strings().merge;
-    let copies = crate::conflicts::conflict_copies(file);
+    let copies = crate::files::conflicts::conflict_copies(file);
     if copies.is_empty() {
         let _ = writeln!(out, "{}", fill(&t.cli_no_conflicts, &[("file", &file.display())]));
         return ExitCode::SUCCESS;

@@ -2,43 +2,30 @@
 //! directives given at the People's Committee's meetings, for a provincial Department of
 //! Industry and Trade. Offline, in RON files.
 //!
-//! Dependencies point one way: [`app`] drives [`ui`] (which owns the views and the dialogs'
-//! questions and answers) and carries out [`command`]s (which own the tabs they switch);
-//! both use [`document`], [`action`] and [`storage`], which use [`format`] and [`model`].
-//! [`model`] knows nothing of egui, files or wording (its problems are put in words by
-//! [`format`]); [`text`] and [`i18n`] sit below it. `tests/structure.rs` holds these.
+//! The modules are layers, listed here from the top down. Each uses only those below it,
+//! never one above, and no two files use each other (`tests/structure.rs` holds this).
 
-pub mod action;
-pub mod app;
-pub mod chart;
+/// The command line: the headless commands (`check`, `export`, `intake`, `merge` …) and
+/// the window's start.
 pub mod cli;
-pub mod clipboard;
-pub mod command;
-pub mod conflicts;
-pub mod dataset;
-pub mod dialogs;
-pub mod document;
-pub mod exchange;
-pub mod export_job;
-pub mod followup;
-pub mod fonts;
-pub mod format;
-pub mod i18n;
-pub mod icon;
-pub mod input;
-pub mod intake;
-pub mod job;
-pub mod lineage;
-pub mod merge;
-pub mod model;
-pub mod open_job;
-pub mod palette;
-pub mod paper;
-pub mod recovery;
-pub mod status;
-pub mod storage;
+/// The window: the app, its views and dialogs, its commands, the worker jobs.
+pub mod window;
+/// Other formats: paper (PDF, Word, SVG, PNG), spreadsheets, notices read in, merging.
+pub mod interop;
+/// Editing: every edit as an undoable action, and the open document.
+pub mod editing;
+/// Made-up data at realistic sizes, for the benchmarks and the tests at scale.
 pub mod synth;
-pub mod text;
-pub mod ui;
+/// Files: storage, lineage and the versions kept, recovery copies, conflict copies.
+pub mod files;
+/// What screen and paper draw alike: chart contents, colours, fonts.
+pub mod visual;
+/// Wording: numbers, dates, periods and problems as officials write them, and numbers read
+/// as they type them.
+pub mod format;
+/// The model: the data and what follows from it (status, follow-up views, text folding).
+pub mod model;
+/// The UI's words in Vietnamese and English.
+pub mod i18n;
 
-pub use app::{App, AppConfig};
+pub use window::app::{App, AppConfig};

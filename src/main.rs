@@ -58,7 +58,9 @@ fn main() -> ExitCode {
 
 fn run_window(config: AppConfig) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default();
-    if let Some(icon) = industry_desk::icon::window_icon(industry_desk::icon::WINDOW_ICON_SIZE) {
+    if let Some(icon) =
+        industry_desk::window::icon::window_icon(industry_desk::window::icon::WINDOW_ICON_SIZE)
+    {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions {

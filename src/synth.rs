@@ -194,7 +194,10 @@ pub fn with_monthly_figures(mut dataset: Dataset, years: i16) -> Dataset {
 /// 10.000 directives over 500 meetings and 30 years of monthly figures for the three
 /// products, as `examples/synth.rs` writes it with its defaults and seed 1.
 pub fn province(today: Date) -> Dataset {
-    with_monthly_figures(with_directives(crate::dataset::builtin(), 500, 10_000, today, 1), 30)
+    with_monthly_figures(
+        with_directives(crate::files::builtin::dataset(), 500, 10_000, today, 1),
+        30,
+    )
 }
 
 #[cfg(test)]
@@ -202,17 +205,17 @@ mod tests {
     #[test]
     fn directives_are_valid_and_repeatable() {
         let today = jiff::civil::date(2026, 11, 26);
-        let a = super::with_directives(crate::dataset::builtin(), 50, 1000, today, 7);
+        let a = super::with_directives(crate::files::builtin::dataset(), 50, 1000, today, 7);
         assert!(a.validate().is_empty(), "{:?}", &a.validate()[..3.min(a.validate().len())]);
         assert_eq!((a.meetings.len(), a.directives.len()), (51, 1010));
-        assert_eq!(a, super::with_directives(crate::dataset::builtin(), 50, 1000, today, 7));
+        assert_eq!(a, super::with_directives(crate::files::builtin::dataset(), 50, 1000, today, 7));
     }
 
     #[test]
     fn monthly_figures_are_valid_and_repeatable() {
-        let a = super::with_monthly_figures(crate::dataset::builtin(), 30);
+        let a = super::with_monthly_figures(crate::files::builtin::dataset(), 30);
         assert!(a.validate().is_empty(), "{:?}", a.validate());
         assert_eq!(a.indicators[0].observations.len(), 360);
-        assert_eq!(a, super::with_monthly_figures(crate::dataset::builtin(), 30));
+        assert_eq!(a, super::with_monthly_figures(crate::files::builtin::dataset(), 30));
     }
 }

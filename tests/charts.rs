@@ -3,10 +3,10 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use industry_desk::action::Action;
-use industry_desk::app::Tab;
+use industry_desk::editing::action::Action;
 use industry_desk::model::{Basis, Change, FigureStatus, Observation, Period, Qualifier};
-use industry_desk::ui::output::OutputView;
+use industry_desk::window::app::Tab;
+use industry_desk::window::ui::output::OutputView;
 
 use crate::support::{ScriptedDialogs, harness, show_tall_window};
 

@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use industry_desk::clipboard::{ClipTable, Clipboard, Picture, SystemClipboard};
+use industry_desk::window::clipboard::{ClipTable, Clipboard, Picture, SystemClipboard};
 
 use crate::e2e::Display;
 use crate::support::{

@@ -9,9 +9,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use industry_desk::files::storage::{self, LoadErrorKind};
 use industry_desk::i18n::Lang;
-use industry_desk::storage::{self, LoadErrorKind};
-use industry_desk::{dataset, model::Dataset};
+use industry_desk::{files::builtin, model::Dataset};
 
 use crate::support::run_cli;
 
@@ -25,7 +25,7 @@ struct Case {
 }
 
 fn good_text() -> String {
-    storage::to_ron_string(&dataset::builtin())
+    storage::to_ron_string(&builtin::dataset())
 }
 
 /// The lines of the real file that hold one field with a one-line value: `name: value,`.
@@ -253,7 +253,7 @@ fn files_carried_differently_load_as_the_same_data() {
         fs::write(&path, bytes).unwrap();
         storage::load(&path).unwrap_or_else(|err| panic!("{name}: {err}"))
     };
-    let builtin = dataset::builtin();
+    let builtin = builtin::dataset();
     let bom = [b"\xEF\xBB\xBF".as_slice(), good.as_bytes()].concat();
     assert_eq!(same("bom.ron", bom), builtin);
     assert_eq!(same("crlf.ron", good.replace('\n', "\r\n").into_bytes()), builtin);
@@ -264,7 +264,7 @@ fn files_carried_differently_load_as_the_same_data() {
 #[test]
 fn a_ten_megabyte_text_loads_within_the_limit() {
     let dir = tempfile::tempdir().unwrap();
-    let mut data = dataset::builtin();
+    let mut data = builtin::dataset();
     data.directives[0].text = "Rà soát mỏ đá. ".repeat(10 * 1024 * 1024 / 20);
     let path = dir.path().join("long-text.ron");
     storage::save(&path, &data).unwrap();
@@ -285,7 +285,7 @@ fn inputs_the_fuzzer_crashed_on_are_refused() {
         let name = path.file_name().unwrap().to_str().unwrap().to_owned();
         let bytes = fs::read(&path).unwrap();
         if name.starts_with("import_xlsx") {
-            assert!(industry_desk::exchange::import::read_xlsx(&bytes).is_err(), "{name}");
+            assert!(industry_desk::interop::exchange::import::read_xlsx(&bytes).is_err(), "{name}");
         } else if name.starts_with("load") {
             assert!(storage::from_bytes(&bytes, &path).is_err(), "{name}");
         } else {

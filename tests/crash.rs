@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use industry_desk::model::Dataset;
-use industry_desk::{dataset, storage, synth};
+use industry_desk::{files::builtin, files::storage, synth};
 
 use crate::support::TODAY;
 
@@ -20,8 +20,8 @@ const KILLS: usize = 200;
 /// The two versions saved in turn (different sizes, so a torn write can't pass as one).
 fn versions() -> [Dataset; 2] {
     [
-        synth::with_directives(dataset::builtin(), 10, 300, TODAY, 1),
-        synth::with_directives(dataset::builtin(), 12, 420, TODAY, 2),
+        synth::with_directives(builtin::dataset(), 10, 300, TODAY, 1),
+        synth::with_directives(builtin::dataset(), 12, 420, TODAY, 2),
     ]
 }
 

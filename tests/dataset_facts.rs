@@ -1,6 +1,6 @@
 //! Each row of shared/DATASET.md, as literals, checked against the built-in dataset.
 
-use industry_desk::dataset;
+use industry_desk::files::builtin;
 use industry_desk::model::{Basis, Period, Qualifier, ZoneKind};
 use jiff::civil::date;
 
@@ -9,7 +9,7 @@ const H1_2018: Period = Period::FirstMonths { year: 2018, months: 6 };
 
 #[test]
 fn the_meeting() {
-    let data = dataset::builtin();
+    let data = builtin::dataset();
     assert_eq!(data.meetings.len(), 1);
     let meeting = &data.meetings[0];
     assert_eq!(
@@ -60,7 +60,7 @@ const OUTPUT_ROWS: [(&str, &str, f64, Qualifier, f64, Qualifier, f64); 3] = [
 
 #[test]
 fn output_of_main_products() {
-    let data = dataset::builtin();
+    let data = builtin::dataset();
     for (id, name, value, qualifier, change, change_qualifier, implied_2018) in OUTPUT_ROWS {
         let indicator = data.indicator(id).unwrap_or_else(|| panic!("indicator {id}"));
         assert_eq!(indicator.name, name);
@@ -83,7 +83,7 @@ fn output_of_main_products() {
 
 #[test]
 fn industrial_land() {
-    let data = dataset::builtin();
+    let data = builtin::dataset();
     let zone = |needle: &str| {
         data.zones
             .iter()
@@ -109,7 +109,7 @@ fn industrial_land() {
 
 #[test]
 fn the_ten_directives_in_the_order_of_the_text() {
-    let data = dataset::builtin();
+    let data = builtin::dataset();
     let expected: [(&str, &str); 10] = [
         ("xây dựng đề án phát triển công nghiệp", "Các sở, ngành"),
         ("dự án chậm đầu tư thì rút giấy phép đầu tư", "Các sở, ngành"),

@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use industry_desk::model::{Dataset, DirectiveId};
-use industry_desk::{dataset, storage};
+use industry_desk::{files::builtin, files::storage};
 
 /// How long any one thing may take to happen (the debug build under software OpenGL is
 /// slow to show its first frame on a busy machine).
@@ -125,7 +125,7 @@ impl Machine {
     /// A data file of the built-in dataset.
     fn data_file(&self, name: &str) -> PathBuf {
         let path = self.files.join(name);
-        storage::save(&path, &dataset::builtin()).unwrap();
+        storage::save(&path, &builtin::dataset()).unwrap();
         path
     }
 
@@ -310,7 +310,7 @@ fn work_on_a_file_opened_from_the_command_line_survives_sigkill() {
     window.keys(&["Down", "space"]);
     wait_for_copy_with(&machine, &[1, 2]);
     window.kill();
-    assert_eq!(storage::load(&file).unwrap(), dataset::builtin(), "nothing was saved");
+    assert_eq!(storage::load(&file).unwrap(), builtin::dataset(), "nothing was saved");
     assert_eq!(machine.copies().len(), 1, "the copy outlives the process");
 
     // Started again on the same file: the offer is there and Enter restores.
@@ -367,7 +367,7 @@ fn two_windows_on_two_files_both_killed_are_both_recovered() {
 fn quit_right_after_ctrl_s_waits_for_the_save() {
     let (display, machine) = (Display::start(), Machine::new());
     // Big enough that its save takes a while (and that it opens in the background).
-    let mut big = dataset::builtin();
+    let mut big = builtin::dataset();
     big.directives[9].text = "Tiếp tục đẩy mạnh hoạt động sản xuất kinh doanh. ".repeat(40_000);
     let file = machine.files.join("lon.ron");
     storage::save(&file, &big).unwrap();
@@ -445,7 +445,7 @@ fn a_notice_copied_from_the_portal_is_pasted_read_added_and_saved() {
 /// into «đã gộp». The saved file holds both sides' edits; the copy is kept, not deleted.
 #[test]
 fn a_conflict_copy_beside_the_file_is_found_merged_saved_and_put_aside() {
-    use industry_desk::lineage::{FileMeta, Revision};
+    use industry_desk::files::lineage::{FileMeta, Revision};
     let display = Display::start();
     let machine = Machine::new();
     let file = machine.files.join("theo-doi.ron");
@@ -454,9 +454,9 @@ fn a_conflict_copy_beside_the_file_is_found_merged_saved_and_put_aside() {
         let meta = FileMeta { revision: Some(revision.clone()), ..FileMeta::default() };
         storage::save_with_meta(path, data, &meta).unwrap();
     };
-    save(&file, &dataset::builtin(), &root);
+    save(&file, &builtin::dataset(), &root);
     // A colleague's edit, left by Syncthing as the conflict copy.
-    let mut theirs = dataset::builtin();
+    let mut theirs = builtin::dataset();
     theirs.directive_mut(industry_desk::model::DirectiveId(2)).unwrap().text =
         "Rà soát các dự án chậm tiến độ (Văn phòng)".into();
     let copy = machine.files.join("theo-doi.sync-conflict-20261201-103000-ABCDEFG.ron");

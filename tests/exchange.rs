@@ -110,14 +110,14 @@ fn the_file_menu_saves_the_workbook_where_the_user_picks() {
 }
 
 fn empty_dataset_file(folder: &std::path::Path) -> std::path::PathBuf {
-    let mut empty = industry_desk::dataset::builtin();
+    let mut empty = industry_desk::files::builtin::dataset();
     empty.meetings.clear();
     empty.units.clear();
     empty.directives.clear();
     empty.indicators.clear();
     empty.zones.clear();
     let path = folder.join("trống.ron");
-    industry_desk::storage::save(&path, &empty).unwrap();
+    industry_desk::files::storage::save(&path, &empty).unwrap();
     path
 }
 
@@ -128,8 +128,8 @@ fn export_then_import_into_an_empty_dataset_gives_the_same_figures_and_directive
         let into = empty_dataset_file(folder.path());
         let output = run_cli(&["import", book.to_str().unwrap(), "--into", into.to_str().unwrap()]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let imported = industry_desk::storage::load(&into).unwrap();
-        let original = industry_desk::dataset::builtin();
+        let imported = industry_desk::files::storage::load(&into).unwrap();
+        let original = industry_desk::files::builtin::dataset();
         assert_eq!(imported.indicators, original.indicators, "{lang}: figures");
         assert_eq!(imported.directives, original.directives, "{lang}: directives");
         assert_eq!(imported.units, original.units, "{lang}: units");
@@ -139,7 +139,7 @@ fn export_then_import_into_an_empty_dataset_gives_the_same_figures_and_directive
         assert!(again.status.success());
         let summary = String::from_utf8_lossy(&again.stdout);
         assert!(summary.contains(" 0 ") || summary.contains(": 0"), "{summary}");
-        assert_eq!(industry_desk::storage::load(&into).unwrap(), imported);
+        assert_eq!(industry_desk::files::storage::load(&into).unwrap(), imported);
     }
 }
 
@@ -147,7 +147,7 @@ fn export_then_import_into_an_empty_dataset_gives_the_same_figures_and_directive
 fn bad_rows_are_each_refused_with_their_row_and_nothing_is_written() {
     let folder = tempfile::tempdir().unwrap();
     let into = folder.path().join("data.ron");
-    industry_desk::storage::save(&into, &industry_desk::dataset::builtin()).unwrap();
+    industry_desk::files::storage::save(&into, &industry_desk::files::builtin::dataset()).unwrap();
     let before = std::fs::read(&into).unwrap();
     let csv = folder.path().join("số liệu.csv");
     std::fs::write(
@@ -205,8 +205,8 @@ fn bad_rows_are_each_refused_with_their_row_and_nothing_is_written() {
 fn the_window_previews_an_import_then_applies_it_as_one_undo_step() {
     use crate::support::{ScriptedDialogs, harness, menu};
     use egui_kittest::kittest::Queryable;
-    use industry_desk::app::Modal;
     use industry_desk::model::Period;
+    use industry_desk::window::app::Modal;
     let folder = tempfile::tempdir().unwrap();
     let csv = folder.path().join("6 tháng 2020.csv");
     std::fs::write(

@@ -5,8 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable;
-use industry_desk::app::Modal;
-use industry_desk::{dataset, storage};
+use industry_desk::window::app::Modal;
+use industry_desk::{files::builtin, files::storage};
 
 use crate::support::{ScriptedDialogs, click, harness, menu, run_cli, wait_for_open};
 
@@ -16,7 +16,7 @@ fn new_writes_the_builtin_dataset_and_check_accepts_it() {
     let path = dir.path().join("mau.ron");
     let out = run_cli(&["new", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(storage::load(&path).unwrap(), dataset::builtin());
+    assert_eq!(storage::load(&path).unwrap(), builtin::dataset());
 
     let out = run_cli(&["check", path.to_str().unwrap()]);
     assert!(out.status.success());
@@ -57,7 +57,7 @@ struct BadFile {
 }
 
 fn good_text() -> String {
-    storage::to_ron_string(&dataset::builtin())
+    storage::to_ron_string(&builtin::dataset())
 }
 
 /// Every kind of file the loader must refuse.

@@ -4,9 +4,9 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use industry_desk::app::Tab;
 use industry_desk::model::{DirectiveId, UnitId};
-use industry_desk::{dataset, storage};
+use industry_desk::window::app::Tab;
+use industry_desk::{files::builtin, files::storage};
 use jiff::civil::date;
 
 use crate::support::{
@@ -57,7 +57,7 @@ fn add_a_directive_follow_it_up_undo_filter_save_and_reopen() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    assert_eq!(harness.state().document().dataset(), &builtin::dataset());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
@@ -116,7 +116,7 @@ fn editing_fields_is_one_undo_step_each_and_delete_is_undone() {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
     }
-    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    assert_eq!(harness.state().document().dataset(), &builtin::dataset());
 
     // Delete with the key, then undo brings it back where it was.
     click(&mut harness, "Rà soát lại các mỏ đá");
@@ -126,7 +126,7 @@ fn editing_fields_is_one_undo_step_each_and_delete_is_undone() {
     harness.get_by_label("9 / 9 nhiệm vụ");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    assert_eq!(harness.state().document().dataset(), &builtin::dataset());
 }
 
 #[test]
@@ -231,16 +231,15 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
 fn saving_over_a_file_changed_elsewhere_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("chung.ron");
-    storage::save(&path, &dataset::builtin()).unwrap();
+    storage::save(&path, &builtin::dataset()).unwrap();
     let mut harness = harness(&ScriptedDialogs::default(), Some(path.clone()));
     click(&mut harness, "Chỉ đạo");
     click(&mut harness, "Hoàn thành nhiệm vụ 1");
 
     // A colleague saves the shared file meanwhile.
-    let mut theirs = dataset::builtin();
+    let mut theirs = builtin::dataset();
     theirs.directives[1].completed_on = Some(date(2019, 9, 1));
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    storage::save(&path, &theirs).unwrap();
+    crate::support::save_as_a_colleague(&path, &theirs);
 
     save_with_ctrl_s(&mut harness);
     harness.get_by_label("Tệp đã bị thay đổi");
@@ -259,7 +258,7 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
 fn opening_a_file_with_overdue_work_shows_the_banner() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("qua-han.ron");
-    let mut data = dataset::builtin();
+    let mut data = builtin::dataset();
     data.directives[0].deadline = Some(date(2019, 9, 15));
     data.directives[1].deadline = Some(date(2019, 10, 3));
     storage::save(&path, &data).unwrap();
@@ -314,7 +313,7 @@ fn a_deadline_picked_on_the_calendar() {
 fn directive_texts_wrap_in_the_list_with_the_whole_text_on_hover() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
     click(&mut harness, "Chỉ đạo");
-    let data = dataset::builtin();
+    let data = builtin::dataset();
     let long = &data.directive(DirectiveId(1)).unwrap().text;
     let short = &data.directive(DirectiveId(4)).unwrap().text;
     assert_eq!(short, "Rà soát lại các mỏ đá");
@@ -325,9 +324,11 @@ fn directive_texts_wrap_in_the_list_with_the_whole_text_on_hover() {
         "three lines against one: {long_height} vs {short_height}"
     );
     harness.get_by_label(long).hover();
-    for _ in 0..30 {
-        harness.step();
-    }
+    crate::support::step_until(
+        &mut harness,
+        |h| h.query_all_by_label(long).count() == 2,
+        "the tooltip to show",
+    );
     // The label in the row and the tooltip's: the whole text, shown twice.
     assert_eq!(harness.query_all_by_label(long).count(), 2, "the tooltip shows the whole text");
 }

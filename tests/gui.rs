@@ -2,9 +2,9 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use industry_desk::app::{Modal, Tab};
 use industry_desk::model::DirectiveId;
-use industry_desk::{dataset, storage};
+use industry_desk::window::app::{Modal, Tab};
+use industry_desk::{files::builtin, files::storage};
 use jiff::civil::date;
 
 use crate::support::{
@@ -17,7 +17,7 @@ fn opens_on_the_builtin_dataset_with_the_overview() {
     let mut harness = harness(&ScriptedDialogs::default(), None);
     show_tall_window(&mut harness);
     let app = harness.state();
-    assert_eq!(app.document().dataset(), &dataset::builtin());
+    assert_eq!(app.document().dataset(), &builtin::dataset());
     assert_eq!(app.tab(), Tab::Overview);
     assert!(!app.document().is_dirty());
     assert_eq!(app.window_title(), "Dữ liệu mẫu — Bàn làm việc công nghiệp");
@@ -91,7 +91,7 @@ fn marking_a_directive_done_then_undo_restores_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     let doc = harness.state().document();
-    assert_eq!(doc.dataset(), &dataset::builtin());
+    assert_eq!(doc.dataset(), &builtin::dataset());
     assert!(!doc.is_dirty(), "undo back to the opened state is clean");
 
     // Both redo shortcuts work.
@@ -160,7 +160,7 @@ fn save_as_writes_a_file_that_check_accepts_and_that_loads_back_equal() {
 fn unsaved_changes_are_guarded_on_new_and_open() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.ron");
-    storage::save(&other, &dataset::builtin()).unwrap();
+    storage::save(&other, &builtin::dataset()).unwrap();
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness(&dialogs, None);
     harness.get_by_label("Chỉ đạo").click();
@@ -180,7 +180,7 @@ fn unsaved_changes_are_guarded_on_new_and_open() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.document().path(), Some(other.as_path()));
-    assert_eq!(app.document().dataset(), &dataset::builtin());
+    assert_eq!(app.document().dataset(), &builtin::dataset());
 }
 
 #[test]
@@ -198,7 +198,7 @@ fn save_in_the_guard_saves_then_goes_on() {
     menu(&mut harness, "Tệp", "Mới từ dữ liệu mẫu");
     click(&mut harness, "Lưu");
     assert_eq!(storage::load(&saved).unwrap(), edited, "the work was saved first");
-    assert_eq!(harness.state().document().dataset(), &dataset::builtin(), "then the new document");
+    assert_eq!(harness.state().document().dataset(), &builtin::dataset(), "then the new document");
     assert_eq!(harness.state().document().path(), None);
 }
 
@@ -221,7 +221,7 @@ fn with_no_file_dialog_the_user_types_the_path() {
     harness.run();
     click(&mut harness, "Đồng ý");
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
-    assert_eq!(storage::load(&path).unwrap(), dataset::builtin());
+    assert_eq!(storage::load(&path).unwrap(), builtin::dataset());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::{NodeT, Queryable};
-use industry_desk::intake;
+use industry_desk::interop::intake;
 use industry_desk::model::Dataset;
 use serde_json::Value;
 
@@ -187,7 +187,7 @@ fn score_another_corpus() {
 
 #[test]
 fn the_article_gives_the_built_in_datasets_ten_directives() {
-    let dataset = industry_desk::dataset::builtin();
+    let dataset = industry_desk::files::builtin::dataset();
     let notice = intake::read(&notice_text("12-"), &dataset);
     let proposal = intake::Proposal::new(notice, &dataset, None);
     // The notice's meeting is the built-in one: offered instead of a new meeting.
@@ -239,8 +239,8 @@ fn calm(harness: &mut egui_kittest::Harness<'static, industry_desk::App>) {
 fn proposal_shown<'h>(
     harness: &'h egui_kittest::Harness<'static, industry_desk::App>,
 ) -> &'h intake::Proposal {
-    use industry_desk::app::Modal;
-    use industry_desk::ui::intake_dialog::Stage;
+    use industry_desk::window::app::Modal;
+    use industry_desk::window::ui::intake_dialog::Stage;
     match harness.state().modal() {
         Some(Modal::Intake(intake)) => match &intake.stage {
             Stage::Preview(preview) => &preview.proposal,
@@ -317,7 +317,7 @@ fn a_pasted_notice_is_checked_then_added_as_one_undo_step() {
     reveal(&mut harness, "Thời hạn 6");
     assert_eq!(harness.get_by_label("Thời hạn 6").value().unwrap(), "20/12/2019");
     // Nothing has changed yet.
-    assert_eq!(harness.state().document().dataset(), &industry_desk::dataset::builtin());
+    assert_eq!(harness.state().document().dataset(), &industry_desk::files::builtin::dataset());
 
     // Leave one out, fix a deadline, add the rest.
     reveal(&mut harness, "Thêm 3");
@@ -361,12 +361,12 @@ fn a_pasted_notice_is_checked_then_added_as_one_undo_step() {
     assert_eq!(fifth.deadline, Some(jiff::civil::date(2019, 12, 31)), "the deadline as corrected");
     assert_eq!(added[0].expected_output, "");
     assert_eq!(added[1].expected_output, "Báo cáo UBND tỉnh");
-    assert_eq!(harness.state().tab(), industry_desk::app::Tab::Directives);
+    assert_eq!(harness.state().tab(), industry_desk::window::app::Tab::Directives);
 
     // One Ctrl+Z takes all of it back: meeting, units, directives.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert_eq!(harness.state().document().dataset(), &industry_desk::dataset::builtin());
+    assert_eq!(harness.state().document().dataset(), &industry_desk::files::builtin::dataset());
 }
 
 #[test]
@@ -387,7 +387,7 @@ fn a_notice_of_a_meeting_already_in_the_file_goes_to_it_and_repeats_nothing() {
     assert!(harness.state().modal().is_some());
     click(&mut harness, "Huỷ");
     assert!(harness.state().modal().is_none());
-    assert_eq!(harness.state().document().dataset(), &industry_desk::dataset::builtin());
+    assert_eq!(harness.state().document().dataset(), &industry_desk::files::builtin::dataset());
 }
 
 #[test]
@@ -464,15 +464,8 @@ fn choose_file(harness: &mut egui_kittest::Harness<'static, industry_desk::App>)
     harness.run();
     harness.get_by_label("Chọn tệp…").click();
     harness.step();
-    for _ in 0..400 {
-        harness.step();
-        if harness.query_by_label_contains("Đang đọc").is_none() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the file was not read");
+    support::step_until(harness, |h| !h.state().is_reading_notice(), "the notice to be read");
+    harness.run();
 }
 
 #[test]
@@ -724,14 +717,14 @@ fn the_command_line_prints_exactly_what_every_notice_gives() {
 fn the_command_line_adds_a_notice_to_a_file_keeping_the_old_one_and_never_twice() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("theo-doi.ron");
-    industry_desk::storage::save(&data, &industry_desk::dataset::builtin()).unwrap();
+    industry_desk::files::storage::save(&data, &industry_desk::files::builtin::dataset()).unwrap();
     let before = std::fs::read(&data).unwrap();
     let notice =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/notices/11-short-forms.txt");
     let (ok, out, err) = intake_cli(&[notice.to_str().unwrap(), "--into", data.to_str().unwrap()]);
     assert!(ok, "{err}");
     assert!(out.contains("Đã thêm 10 nhiệm vụ"), "{out}");
-    let saved = industry_desk::storage::load(&data).unwrap();
+    let saved = industry_desk::files::storage::load(&data).unwrap();
     assert_eq!(saved.directives.len(), 20);
     let meeting = saved.meetings.last().unwrap();
     assert_eq!(meeting.date, jiff::civil::date(2019, 10, 21));
@@ -749,7 +742,7 @@ fn the_command_line_adds_a_notice_to_a_file_keeping_the_old_one_and_never_twice(
     );
     assert_eq!(first.deadline, Some(jiff::civil::date(2019, 11, 15)));
     assert_eq!(
-        std::fs::read(industry_desk::storage::backup_path(&data)).unwrap(),
+        std::fs::read(industry_desk::files::storage::backup_path(&data)).unwrap(),
         before,
         "the old file is kept as .bak"
     );
@@ -767,7 +760,7 @@ fn the_command_line_adds_a_notice_to_a_file_keeping_the_old_one_and_never_twice(
 fn the_command_line_refuses_bad_notices_in_the_language_asked_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("theo-doi.ron");
-    industry_desk::storage::save(&data, &industry_desk::dataset::builtin()).unwrap();
+    industry_desk::files::storage::save(&data, &industry_desk::files::builtin::dataset()).unwrap();
     let before = std::fs::read(&data).unwrap();
     let scanned = file("03-scanned.pdf");
     let out = support::run_cli(&[
@@ -801,12 +794,12 @@ fn the_command_line_refuses_bad_notices_in_the_language_asked_and_writes_nothing
     assert!(!ok);
     assert!(err.contains("Cuộc họp mới cần trích yếu"), "{err}");
     assert_eq!(std::fs::read(&data).unwrap(), before);
-    assert!(!industry_desk::storage::backup_path(&data).exists());
+    assert!(!industry_desk::files::storage::backup_path(&data).exists());
     let (ok, out, err) =
         intake_cli(&[list.to_str().unwrap(), "--into", data.to_str().unwrap(), "--meeting", "1"]);
     assert!(ok, "{err}");
     assert!(out.contains("Vào cuộc họp đã có"), "{out}");
-    let saved = industry_desk::storage::load(&data).unwrap();
+    let saved = industry_desk::files::storage::load(&data).unwrap();
     assert_eq!(saved.directives.len(), 12);
     assert!(saved.directives[10..].iter().all(|d| d.meeting_id == saved.meetings[0].id));
 }
@@ -815,7 +808,7 @@ fn the_command_line_refuses_bad_notices_in_the_language_asked_and_writes_nothing
 fn a_deadline_before_the_meeting_is_flagged_not_added() {
     // A notice that sets a day the meeting has passed (a typo for 2020, say).
     let text = notice_text("01-").replace("trước ngày 30/9/2019", "trước ngày 30/9/2018");
-    let builtin = industry_desk::dataset::builtin();
+    let builtin = industry_desk::files::builtin::dataset();
     let proposal = intake::Proposal::new(intake::read(&text, &builtin), &builtin, None);
     let error = proposal.action(&builtin).unwrap_err();
     assert_eq!(

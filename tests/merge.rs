@@ -2,10 +2,10 @@
 //! records' times, the conflicts, records added on both sides, what is kept because still
 //! used, and the copies that must not be merged.
 
-use industry_desk::dataset;
+use industry_desk::files::builtin;
+use industry_desk::files::lineage::{RecordKey, Stamps};
 use industry_desk::i18n::Lang;
-use industry_desk::lineage::{RecordKey, Stamps};
-use industry_desk::merge::{self, Choice, Clash, Copy, Side, Took};
+use industry_desk::interop::merge::{self, Choice, Clash, Copy, Side, Took};
 use industry_desk::model::{Dataset, Directive, DirectiveId, ProgressNote, Unit, UnitId, UnitKind};
 use jiff::civil::date;
 
@@ -26,7 +26,7 @@ fn three_way(base: &Dataset, mine: &Dataset, other: &Dataset) -> merge::Merge {
 
 #[test]
 fn edits_of_different_fields_and_records_all_come_through() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let mut mine = base.clone();
     directive_mut(&mut mine, 1).deadline = Some(date(2019, 9, 30));
     let mut other = base.clone();
@@ -51,7 +51,7 @@ fn edits_of_different_fields_and_records_all_come_through() {
 
 #[test]
 fn a_field_changed_differently_on_both_sides_is_a_conflict_with_both_versions() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let (mut mine, mut other) = (base.clone(), base.clone());
     directive_mut(&mut mine, 3).text = "Thẩm định kỹ các dự án (bản của Sở)".into();
     directive_mut(&mut other, 3).text = "Thẩm định kỹ các dự án (bản của Văn phòng)".into();
@@ -80,7 +80,7 @@ fn a_field_changed_differently_on_both_sides_is_a_conflict_with_both_versions() 
 
 #[test]
 fn a_deletion_goes_through_unless_the_other_side_edited_the_record() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let (mut mine, mut other) = (base.clone(), base.clone());
     mine.directives.retain(|d| d.id != DirectiveId(4));
     other.directives.retain(|d| d.id != DirectiveId(5));
@@ -101,7 +101,7 @@ fn a_deletion_goes_through_unless_the_other_side_edited_the_record() {
 
 #[test]
 fn records_added_on_both_sides_under_one_id_stay_two_and_references_follow() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let (mut mine, mut other) = (base.clone(), base.clone());
     mine.units.push(Unit {
         id: UnitId(5),
@@ -136,7 +136,7 @@ fn records_added_on_both_sides_under_one_id_stay_two_and_references_follow() {
 /// sides is one directive, its differences shown.
 #[test]
 fn the_same_unit_or_directive_added_on_both_sides_is_one() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let units = base.units.len();
     let (mut mine, mut other) = (base.clone(), base.clone());
     let unit =
@@ -179,7 +179,7 @@ fn the_same_unit_or_directive_added_on_both_sides_is_one() {
 
 #[test]
 fn progress_notes_merge_as_a_set() {
-    let mut base = dataset::builtin();
+    let mut base = builtin::dataset();
     let note = |day: i8, text: &str| ProgressNote { date: date(2019, 8, day), text: text.into() };
     directive_mut(&mut base, 6).progress = vec![note(1, "A")];
     let (mut mine, mut other) = (base.clone(), base.clone());
@@ -193,7 +193,7 @@ fn progress_notes_merge_as_a_set() {
 
 #[test]
 fn without_a_common_version_the_later_change_of_each_record_is_taken_and_shown() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let (mut mine, mut other) = (base.clone(), base.clone());
     directive_mut(&mut mine, 1).text = "Sửa ở máy A".into();
     directive_mut(&mut other, 1).text = "Sửa ở máy B".into();
@@ -222,7 +222,7 @@ fn without_a_common_version_the_later_change_of_each_record_is_taken_and_shown()
 
 #[test]
 fn a_record_deleted_on_one_side_but_still_used_on_the_other_is_kept() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let (mut mine, mut other) = (base.clone(), base.clone());
     // The other removes unit 4 (no directive of its own uses it); mine makes it a lead.
     other.units.retain(|u| u.id != UnitId(4));
@@ -236,7 +236,7 @@ fn a_record_deleted_on_one_side_but_still_used_on_the_other_is_kept() {
 
 #[test]
 fn a_copy_merged_with_itself_or_with_no_change_gives_the_other() {
-    let base = dataset::builtin();
+    let base = builtin::dataset();
     let mut edited = base.clone();
     directive_mut(&mut edited, 8).completed_on = Some(date(2019, 9, 1));
     let same = three_way(&base, &edited, &edited);
@@ -250,7 +250,7 @@ fn a_copy_merged_with_itself_or_with_no_change_gives_the_other() {
 
 #[test]
 fn another_provinces_data_or_a_file_sharing_nothing_is_not_merged() {
-    let mine = dataset::builtin();
+    let mine = builtin::dataset();
     let mut other = mine.clone();
     other.province = "Cao Bằng".into();
     let none = Stamps::new();
@@ -282,9 +282,9 @@ mod in_the_window {
     use std::path::{Path, PathBuf};
 
     use egui_kittest::kittest::Queryable;
-    use industry_desk::lineage::{FileMeta, Revision};
+    use industry_desk::files::lineage::{FileMeta, Revision};
     use industry_desk::model::{Dataset, DirectiveId};
-    use industry_desk::{dataset, storage};
+    use industry_desk::{files::builtin, files::storage};
 
     use crate::support::{self, ScriptedDialogs};
 
@@ -300,7 +300,7 @@ mod in_the_window {
     fn saved_file(folder: &Path) -> (PathBuf, Revision) {
         let file = folder.join("theo-doi.ron");
         let opened = Revision::after(None);
-        save(&file, &dataset::builtin(), &opened);
+        save(&file, &builtin::dataset(), &opened);
         (file, opened)
     }
 
@@ -314,7 +314,7 @@ mod in_the_window {
 
     fn file_and_conflict_copy(folder: &Path) -> (PathBuf, PathBuf, Revision) {
         let (file, opened) = saved_file(folder);
-        let mut theirs = dataset::builtin();
+        let mut theirs = builtin::dataset();
         theirs.directive_mut(DirectiveId(2)).unwrap().text =
             "Rà soát dự án chậm tiến độ (máy Văn phòng)".into();
         let copy = folder.join("theo-doi.sync-conflict-20261201-103000-ABCDEF1.ron");
@@ -324,15 +324,9 @@ mod in_the_window {
 
     /// Steps until no merge is being read.
     fn wait_for_merge(harness: &mut egui_kittest::Harness<'static, industry_desk::App>) {
-        for _ in 0..500 {
-            harness.step();
-            if !harness.state().is_merging() {
-                let _ = harness.try_run();
-                return;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        panic!("the merge was not read");
+        harness.step();
+        support::step_until(harness, |h| !h.state().is_merging(), "the merge to be read");
+        let _ = harness.try_run();
     }
 
     #[test]
@@ -356,7 +350,7 @@ mod in_the_window {
         // Nothing changed before the official says so.
         assert_eq!(
             harness.state().document().dataset().directive(DirectiveId(2)).unwrap().text,
-            dataset::builtin().directives[1].text
+            builtin::dataset().directives[1].text
         );
         support::click(&mut harness, "Gộp vào tệp Ctrl+Enter");
         let merged = harness.state().document().dataset();
@@ -388,7 +382,7 @@ mod in_the_window {
         harness.run();
         assert_eq!(
             harness.state().document().dataset().directive(DirectiveId(2)).unwrap().text,
-            dataset::builtin().directives[1].text
+            builtin::dataset().directives[1].text
         );
     }
 
@@ -404,7 +398,7 @@ mod in_the_window {
         support::click(&mut harness, "Chỉ đạo");
         support::click(&mut harness, "Thẩm định kỹ các dự án chuẩn bị đầu tư");
         support::type_then_leave(&mut harness, "Nội dung nhiệm vụ", " (Sở)");
-        let mut theirs = dataset::builtin();
+        let mut theirs = builtin::dataset();
         theirs.directive_mut(DirectiveId(3)).unwrap().text =
             "Thẩm định kỹ các dự án chuẩn bị đầu tư (Văn phòng)".into();
         save(
@@ -445,8 +439,7 @@ mod in_the_window {
         support::click(&mut harness, "Hoàn thành nhiệm vụ 4");
         // A colleague saves the same file meanwhile (a shared folder), with an older build
         // that writes no revision.
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        let mut theirs = dataset::builtin();
+        let mut theirs = builtin::dataset();
         theirs.directive_mut(DirectiveId(5)).unwrap().deadline =
             Some(jiff::civil::date(2019, 12, 31));
         theirs.directives.push({
@@ -455,7 +448,7 @@ mod in_the_window {
             added.text = "Nhiệm vụ do đồng nghiệp thêm".into();
             added
         });
-        storage::save(&file, &theirs).unwrap();
+        support::save_as_a_colleague(&file, &theirs);
         harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
         harness.run();
         support::click(&mut harness, "Gộp bản trên đĩa vào bản của tôi");
@@ -478,12 +471,12 @@ mod in_the_window {
     fn copies_that_cannot_be_merged_are_refused_with_the_reason() {
         let folder = tempfile::tempdir().unwrap();
         let file = folder.path().join("theo-doi.ron");
-        storage::save(&file, &dataset::builtin()).unwrap();
+        storage::save(&file, &builtin::dataset()).unwrap();
         let damaged = folder.path().join("hong.ron");
         std::fs::write(&damaged, "(format: \"industry-desk\", version: 1, dataset: (province: ")
             .unwrap();
         let province = folder.path().join("cao-bang.ron");
-        let mut other = dataset::builtin();
+        let mut other = builtin::dataset();
         other.province = "Cao Bằng".into();
         storage::save(&province, &other).unwrap();
         let dialogs = ScriptedDialogs::default();
@@ -500,7 +493,7 @@ mod in_the_window {
             harness.get_by_label_contains(words);
             support::click(&mut harness, "Đồng ý");
         }
-        assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+        assert_eq!(harness.state().document().dataset(), &builtin::dataset());
         assert!(!harness.state().document().is_dirty());
     }
 
@@ -513,7 +506,7 @@ mod in_the_window {
         let (folder, data) = (place.join("files"), place.join("data"));
         let (file, _, opened) = file_and_conflict_copy(&folder);
         // A second copy that conflicts with this window's edit of directive 6.
-        let mut theirs = dataset::builtin();
+        let mut theirs = builtin::dataset();
         theirs.directive_mut(DirectiveId(6)).unwrap().text =
             "Tập trung nguồn lực đầu tư khu công nghiệp Hữu Lũng (bản Văn phòng)".into();
         theirs.directive_mut(DirectiveId(7)).unwrap().deadline =
@@ -542,9 +535,9 @@ mod in_the_window {
 mod on_the_command_line {
     use std::path::Path;
 
-    use industry_desk::lineage::{FileMeta, Revision};
+    use industry_desk::files::lineage::{FileMeta, Revision};
     use industry_desk::model::DirectiveId;
-    use industry_desk::{dataset, storage};
+    use industry_desk::{files::builtin, files::storage};
 
     use crate::support::run_cli;
 
@@ -566,12 +559,12 @@ mod on_the_command_line {
         let [mine, other, base, out] =
             ["mine.ron", "other.ron", "base.ron", "out.ron"].map(|n| dir.path().join(n));
         let root = Revision::after(None);
-        save(&base, &dataset::builtin(), &root);
-        let mut a = dataset::builtin();
+        save(&base, &builtin::dataset(), &root);
+        let mut a = builtin::dataset();
         a.directive_mut(DirectiveId(1)).unwrap().deadline = Some(jiff::civil::date(2019, 9, 30));
         a.directive_mut(DirectiveId(3)).unwrap().text = "Thẩm định (Sở)".into();
         save(&mine, &a, &Revision::after(Some(&root)));
-        let mut b = dataset::builtin();
+        let mut b = builtin::dataset();
         b.directive_mut(DirectiveId(2)).unwrap().text = "Rà soát (Văn phòng)".into();
         b.directive_mut(DirectiveId(3)).unwrap().text = "Thẩm định (Văn phòng)".into();
         save(&other, &b, &Revision::after(Some(&root)));
@@ -651,7 +644,7 @@ mod on_the_command_line {
         let dir = tempfile::tempdir().unwrap();
         let [mine, other, out] = ["mine.ron", "other.ron", "out.ron"].map(|n| dir.path().join(n));
         let root = Revision::after(None);
-        save(&mine, &dataset::builtin(), &root);
+        save(&mine, &builtin::dataset(), &root);
         std::fs::copy(&mine, &other).unwrap();
         let notices = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/notices");
         let run_on = |machine: &str, args: &[&Path]| {
@@ -674,7 +667,7 @@ mod on_the_command_line {
             assert_eq!(revision.ancestors.first(), Some(&root.id));
             assert!(!meta.stamps.is_empty());
         }
-        let builtin = dataset::builtin().directives.len();
+        let builtin = builtin::dataset().directives.len();
         let added = |data: &industry_desk::model::Dataset| data.directives.len() - builtin;
         let (added_mine, added_other) = (added(&mine_data), added(&other_data));
         assert!(added_mine > 0 && added_other > 0);
@@ -697,9 +690,9 @@ mod on_the_command_line {
     fn copies_that_cannot_be_merged_are_refused_and_nothing_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let mine = dir.path().join("mine.ron");
-        storage::save(&mine, &dataset::builtin()).unwrap();
+        storage::save(&mine, &builtin::dataset()).unwrap();
         let out = dir.path().join("out.ron");
-        let mut other = dataset::builtin();
+        let mut other = builtin::dataset();
         other.province = "Cao Bằng".into();
         let province = dir.path().join("cb.ron");
         storage::save(&province, &other).unwrap();
@@ -727,7 +720,7 @@ mod on_the_command_line {
         }
         // OUT may not be one of the inputs.
         let copy = dir.path().join("copy.ron");
-        storage::save(&copy, &dataset::builtin()).unwrap();
+        storage::save(&copy, &builtin::dataset()).unwrap();
         let result = run_cli(&[
             "merge",
             mine.to_str().unwrap(),
@@ -742,7 +735,7 @@ mod on_the_command_line {
     fn the_conflict_copies_beside_a_file_are_listed() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("theo-doi.ron");
-        storage::save(&file, &dataset::builtin()).unwrap();
+        storage::save(&file, &builtin::dataset()).unwrap();
         for name in [
             "theo-doi.sync-conflict-20261201-103000-ABCDEF1.ron",
             "theo-doi (conflicted copy 2026-12-01 103000).ron",

@@ -8,7 +8,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use industry_desk::{dataset, storage};
+use industry_desk::{files::builtin, files::storage};
 
 use crate::support::{poppler, run_cli};
 
@@ -302,7 +302,7 @@ fn the_word_file_has_the_styles_sections_fields_and_pictures() {
 #[test]
 fn the_letterhead_kept_in_the_file_prints_and_a_product_added_gets_its_figure() {
     let folder = tempfile::tempdir().unwrap();
-    let mut data = dataset::builtin();
+    let mut data = builtin::dataset();
     let mut letterhead = data.letterhead_or_default();
     letterhead.number = Some(7);
     letterhead.signer_name = "Nguyễn Văn Bình".into();
@@ -355,7 +355,7 @@ fn the_letterhead_kept_in_the_file_prints_and_a_product_added_gets_its_figure() 
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use industry_desk::app::Modal;
+use industry_desk::window::app::Modal;
 
 use crate::support::{ScriptedDialogs, click, harness, menu, type_into, wait_for_export};
 
@@ -368,7 +368,7 @@ fn the_window_exports_the_administrative_report_as_word() {
     menu(&mut window, "Tệp", "Xuất báo cáo…");
     // The administrative layout is the default; Word is one click.
     let Some(Modal::Export { choices, .. }) = window.state().modal() else { panic!() };
-    assert_eq!(choices.layout, industry_desk::paper::Layout::Official);
+    assert_eq!(choices.layout, industry_desk::interop::paper::Layout::Official);
     window.get_by_role_and_label(Role::RadioButton, "Word (.docx)").click();
     window.run();
     dialogs.will_pick(&out);

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use industry_desk::{dataset, storage};
+use industry_desk::{files::builtin, files::storage};
 use quick_xml::events::{BytesStart, Event};
 use resvg::{tiny_skia, usvg};
 
@@ -235,7 +235,7 @@ fn our_type() -> MimeType {
 fn the_magic_recognises_what_the_app_writes_and_nothing_else() {
     let ours = our_type();
     assert!(!ours.magic.is_empty(), "our type has magic");
-    let written = storage::to_ron_string(&dataset::builtin());
+    let written = storage::to_ron_string(&builtin::dataset());
     assert!(ours.magic_matches(written.as_bytes()), "the magic misses:\n{}", &written[..80]);
     // The string is the file's own `format` field, as the app writes it.
     let field = format!("format: \"{}\"", storage::FORMAT);
@@ -318,7 +318,7 @@ fn the_mime_database_answers_as_the_xml_says() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && said.is_empty(), "update-mime-database: {said}");
 
-    let written = storage::to_ron_string(&dataset::builtin());
+    let written = storage::to_ron_string(&builtin::dataset());
     let file = |name: &str, text: &str| {
         let path = dir.path().join(name);
         fs::write(&path, text).unwrap();

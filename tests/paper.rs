@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use industry_desk::model::MeetingId;
-use industry_desk::{dataset, storage, synth};
+use industry_desk::{files::builtin, files::storage, synth};
 
 use crate::support::{poppler, run_cli};
 
@@ -89,7 +89,7 @@ fn the_report_is_a4_with_the_meetings_words_as_real_text() {
 fn a_long_directives_table_spans_pages_with_its_header_on_each() {
     let folder = tempfile::tempdir().unwrap();
     let today = jiff::civil::date(2019, 10, 1);
-    let data = synth::with_directives(dataset::builtin(), 1, 300, today, 7);
+    let data = synth::with_directives(builtin::dataset(), 1, 300, today, 7);
     let meeting = data.meetings.iter().map(|m| m.id).max().unwrap();
     assert_ne!(meeting, MeetingId(1));
     let file = folder.path().join("big.ron");
@@ -214,7 +214,7 @@ fn export_failures_say_what_and_write_nothing() {
 
     // The data file itself as the output: refused, the data kept.
     let data = folder.path().join("data.pdf");
-    storage::save(&data, &dataset::builtin()).unwrap();
+    storage::save(&data, &builtin::dataset()).unwrap();
     let before = std::fs::read(&data).unwrap();
     let output =
         run_cli(&["export", "report", data.to_str().unwrap(), "-o", data.to_str().unwrap()]);
@@ -222,7 +222,7 @@ fn export_failures_say_what_and_write_nothing() {
     assert_eq!(std::fs::read(&data).unwrap(), before);
 
     // A file without the product a chart draws.
-    let mut no_stone = dataset::builtin();
+    let mut no_stone = builtin::dataset();
     no_stone.indicators.retain(|i| i.id != "stone");
     let file = folder.path().join("no-stone.ron");
     storage::save(&file, &no_stone).unwrap();
@@ -245,7 +245,7 @@ fn export_failures_say_what_and_write_nothing() {
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use industry_desk::app::Modal;
+use industry_desk::window::app::Modal;
 
 use crate::support::{
     RecordingViewer, ScriptedDialogs, harness, harness_with_viewer, menu, wait_for_export,

@@ -1,13 +1,13 @@
 //! Property tests (proptest): any dataset the model allows survives save → load unchanged,
 //! and any sequence of edits followed by as many undos gives the original back.
 
-use industry_desk::action::Action;
-use industry_desk::document::Document;
+use industry_desk::editing::action::Action;
+use industry_desk::editing::document::Document;
 use industry_desk::model::{
     Change, Dataset, Directive, DirectiveId, FigureStatus, Meeting, MeetingId, ProgressNote,
     Qualifier, Unit, UnitId, UnitKind, ZoneId,
 };
-use industry_desk::{dataset, storage};
+use industry_desk::{files::builtin, files::storage};
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
@@ -80,7 +80,7 @@ fn any_dataset() -> impl Strategy<Value = Dataset> {
         prop::collection::vec((text(), prop::option::of(0.0f64..1e5), 0u32..100, text()), 5);
     (text(), text(), meetings, units, directives, values, zones).prop_map(
         |(province, source, meetings, units, directives, values, zones)| {
-            let mut data = dataset::builtin();
+            let mut data = builtin::dataset();
             data.province = province;
             data.source = source;
             data.meetings = meetings
@@ -190,7 +190,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         })),
         (1u32..8).prop_map(|id| Action::RemoveZone { id: ZoneId(id) }),
         (0usize..6, 0.0f64..1e12).prop_map(|(which, value)| {
-            let data = dataset::builtin();
+            let data = builtin::dataset();
             let (indicator, observation) = data
                 .indicators
                 .iter()
@@ -203,7 +203,7 @@ fn any_action() -> impl Strategy<Value = Action> {
             }
         }),
         (0usize..6).prop_map(|which| {
-            let data = dataset::builtin();
+            let data = builtin::dataset();
             let (indicator, period) = data
                 .indicators
                 .iter()
@@ -223,7 +223,7 @@ proptest! {
     fn any_edits_then_as_many_undos_give_the_original_back(
         actions in prop::collection::vec(any_action(), 0..12)
     ) {
-        let original = dataset::builtin();
+        let original = builtin::dataset();
         let mut document = Document::new(original.clone(), None);
         let mut applied = 0;
         for action in actions {
@@ -328,12 +328,12 @@ proptest! {
         pieces in proptest::collection::vec(notice_piece(), 0..80),
     ) {
         let text = pieces.join(" ");
-        let builtin = dataset::builtin();
-        let notice = industry_desk::intake::read(&text, &builtin);
+        let builtin = builtin::dataset();
+        let notice = industry_desk::interop::intake::read(&text, &builtin);
         for item in &notice.items {
             prop_assert!(!item.text.trim().is_empty());
         }
-        let mut proposal = industry_desk::intake::Proposal::new(notice, &builtin, None);
+        let mut proposal = industry_desk::interop::intake::Proposal::new(notice, &builtin, None);
         for index in (0..proposal.directives.len()).rev() {
             if proposal.can_split(index) && index % 3 == 0 {
                 proposal.split(&builtin, index);
@@ -421,14 +421,14 @@ fn edited(base: &Dataset, edits: &[CopyEdit]) -> Dataset {
 /// For every record on all three sides: a field one side changed and the other did not is
 /// the changer's in the merge; a conflict is reported exactly where both changed a field
 /// (taken whole) differently.
-fn fields_follow_the_side_that_changed_them<R: industry_desk::merge::Record>(
+fn fields_follow_the_side_that_changed_them<R: industry_desk::interop::merge::Record>(
     base: &[R],
     mine: &[R],
     other: &[R],
     merged: &[R],
-    merge: &industry_desk::merge::Merge,
+    merge: &industry_desk::interop::merge::Merge,
 ) -> Result<(), TestCaseError> {
-    use industry_desk::merge::Clash;
+    use industry_desk::interop::merge::Clash;
     for b in base {
         let id = b.id();
         let (Some(m), Some(o)) =
@@ -474,10 +474,10 @@ proptest! {
         mine_edits in prop::collection::vec(copy_edit(), 0..10),
         other_edits in prop::collection::vec(copy_edit(), 0..10),
     ) {
-        use industry_desk::lineage::Stamps;
-        use industry_desk::merge::{self, Copy};
+        use industry_desk::files::lineage::Stamps;
+        use industry_desk::interop::merge::{self, Copy};
         use industry_desk::model::Problem;
-        let base = dataset::builtin();
+        let base = builtin::dataset();
         let (mine, other) = (edited(&base, &mine_edits), edited(&base, &other_edits));
         let none = Stamps::new();
         let merge = |b: &Dataset, m: &Dataset, o: &Dataset| {

@@ -11,15 +11,15 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use industry_desk::action::Action;
-use industry_desk::app::Modal;
+use industry_desk::editing::action::Action;
 use industry_desk::model::DirectiveId;
-use industry_desk::{App, dataset, storage};
+use industry_desk::window::app::Modal;
+use industry_desk::{App, files::builtin, files::storage};
 use jiff::civil::date;
 
 use crate::support::{
-    ScriptedDialogs, TODAY, click, harness, harness_on_file_with_recovery, harness_with_recovery,
-    menu, save_with_ctrl_s, settle, wait_for_save,
+    ScriptedDialogs, TODAY, click, harness, harness_holding_saves, harness_on_file_with_recovery,
+    harness_with_recovery, menu, save_as_a_colleague, save_with_ctrl_s, settle, wait_for_save,
 };
 
 /// The recovery copies in the app's data folder `data`.
@@ -39,7 +39,7 @@ fn copies(data: &Path) -> Vec<PathBuf> {
 /// A data file of the built-in dataset at `folder/name`.
 fn data_file(folder: &Path, name: &str) -> PathBuf {
     let path = folder.join(name);
-    storage::save(&path, &dataset::builtin()).unwrap();
+    storage::save(&path, &builtin::dataset()).unwrap();
     path
 }
 
@@ -55,7 +55,7 @@ fn is_done(app: &App, id: u32) -> bool {
 }
 
 /// The offer shown, or a panic naming what is shown instead.
-fn offer(harness: &Harness<'static, App>) -> industry_desk::app::OfferView {
+fn offer(harness: &Harness<'static, App>) -> industry_desk::window::app::OfferView {
     match harness.state().modal() {
         Some(Modal::Recover(offer)) => offer.clone(),
         other => panic!("no recovery offer: {other:?}"),
@@ -178,11 +178,11 @@ fn two_windows_keep_their_own_copies_and_a_live_ones_is_never_offered() {
 fn crashed_work_is_offered_after_file_open_and_a_big_file_opened_in_the_background() {
     let (dir, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     // Over the size that opens on a worker thread.
-    let mut big = dataset::builtin();
+    let mut big = builtin::dataset();
     big.directives[0].text = "Rà soát lại các mỏ đá. ".repeat(60_000);
     let file = dir.path().join("lon.ron");
     storage::save(&file, &big).unwrap();
-    assert!(industry_desk::open_job::wants_background(&file));
+    assert!(industry_desk::window::jobs::open::wants_background(&file));
     let dialogs = ScriptedDialogs::default();
     let mut window = harness_on_file_with_recovery(&dialogs, &file, data.path());
     tick(&mut window, 3);
@@ -218,10 +218,9 @@ fn a_copy_of_a_file_changed_since_says_so_and_saving_it_asks_first() {
     tick(&mut window, 5);
     drop(window);
     // A colleague saves the shared file meanwhile.
-    let mut theirs = dataset::builtin();
+    let mut theirs = builtin::dataset();
     theirs.directives[6].deadline = Some(date(2019, 12, 31));
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    storage::save(&file, &theirs).unwrap();
+    save_as_a_colleague(&file, &theirs);
 
     let mut window = harness_on_file_with_recovery(&dialogs, &file, data.path());
     let shown = offer(&window);
@@ -240,16 +239,18 @@ fn a_copy_of_a_file_changed_since_says_so_and_saving_it_asks_first() {
 fn edits_made_while_a_save_is_written_stay_unsaved() {
     let dir = tempfile::tempdir().unwrap();
     let file = data_file(dir.path(), "dang-luu.ron");
-    let mut window = harness(&ScriptedDialogs::default(), Some(file.clone()));
+    let (mut window, save) = harness_holding_saves(&ScriptedDialogs::default(), Some(file.clone()));
     click(&mut window, "Chỉ đạo");
     click(&mut window, "Hoàn thành nhiệm vụ 1");
     window.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    // The frame that takes Ctrl+S starts the save from a snapshot; the next edit comes after
-    // (queued as the checkbox queues it, so it lands while the save is being written).
+    // The frame that takes Ctrl+S starts the save from a snapshot; the save is held at its
+    // start, so the next edit surely lands while it is being written (queued as the
+    // checkbox queues it).
     window.step();
     assert!(window.state().is_saving());
     window.state_mut().submit(Action::SetCompleted { id: DirectiveId(2), on: Some(TODAY) });
     window.step();
+    save.release();
     settle(&mut window);
     let on_disk = storage::load(&file).unwrap();
     assert!(on_disk.directive(DirectiveId(1)).unwrap().completed_on.is_some());
@@ -268,14 +269,17 @@ fn opening_another_file_waits_for_the_save_in_flight() {
     let dir = tempfile::tempdir().unwrap();
     let (file, other) = (data_file(dir.path(), "mot.ron"), data_file(dir.path(), "hai.ron"));
     let dialogs = ScriptedDialogs::default();
-    let mut window = harness(&dialogs, Some(file.clone()));
+    let (mut window, save) = harness_holding_saves(&dialogs, Some(file.clone()));
     click(&mut window, "Chỉ đạo");
     click(&mut window, "Hoàn thành nhiệm vụ 7");
     window.key_press_modifiers(Modifiers::COMMAND, Key::S);
     window.step();
+    assert!(window.state().is_saving(), "held: Ctrl+O comes while the save is in flight");
     dialogs.will_pick(&other);
     window.key_press_modifiers(Modifiers::COMMAND, Key::O);
     window.step();
+    assert_eq!(window.state().document().path(), Some(file.as_path()), "Open waits");
+    save.release();
     settle(&mut window);
     assert!(window.state().modal().is_none(), "no question: the work was saved first");
     assert!(
@@ -295,14 +299,14 @@ fn pasted_control_characters_are_removed_and_said() {
     // "ra soat" finds the two directives that review ("rà soát").
     window.get_by_label("2 / 10 nhiệm vụ");
     assert_eq!(window.state().status_line(), "Đã bỏ 2 ký tự điều khiển khỏi văn bản dán vào.");
-    assert_eq!(window.state().document().dataset(), &dataset::builtin());
+    assert_eq!(window.state().document().dataset(), &builtin::dataset());
 }
 
 #[test]
 fn a_damaged_file_is_refused_on_open_naming_its_backup() {
     let dir = tempfile::tempdir().unwrap();
     let file = data_file(dir.path(), "hong.ron");
-    storage::save(&file, &dataset::builtin()).unwrap();
+    storage::save(&file, &builtin::dataset()).unwrap();
     let text = fs::read_to_string(&file).unwrap();
     let torn = text.replacen("Rà soát lại các mỏ đá", "Rà soát lại\0\0\0\0", 1);
     fs::write(&file, &torn).unwrap();
@@ -317,6 +321,6 @@ fn a_damaged_file_is_refused_on_open_naming_its_backup() {
     assert!(message.contains("tệp có thể đã bị hỏng"), "{message}");
     assert!(message.contains(&format!("dòng {line}, cột")), "{message}");
     assert!(message.contains("hong.ron.bak"), "{message}");
-    assert_eq!(window.state().document().dataset(), &dataset::builtin(), "nothing replaced");
+    assert_eq!(window.state().document().dataset(), &builtin::dataset(), "nothing replaced");
     assert_eq!(fs::read_to_string(&file).unwrap(), torn, "nor written");
 }

@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use calamine::{Data, Reader};
-use industry_desk::export_job::{ExportChoices, ExportPurpose, FormatChoice};
 use industry_desk::i18n::Lang;
+use industry_desk::interop::paper::{self, ChartFormat, ChartKind, ReportOptions};
 use industry_desk::model::Dataset;
-use industry_desk::paper::{self, ChartFormat, ChartKind, ReportOptions};
-use industry_desk::{dataset, exchange};
+use industry_desk::window::jobs::export::{ExportChoices, ExportPurpose, FormatChoice};
+use industry_desk::{files::builtin, interop::exchange};
 
 use crate::support::TODAY;
 
@@ -23,7 +23,7 @@ const HOSTILE: [&str; 6] = [
 ];
 
 fn hostile_dataset() -> Dataset {
-    let mut data = dataset::builtin();
+    let mut data = builtin::dataset();
     data.province = HOSTILE[0].to_owned();
     data.meetings[0].title = HOSTILE[1].to_owned();
     for (directive, text) in data.directives.iter_mut().zip(HOSTILE) {

@@ -8,8 +8,8 @@
 use std::fs;
 use std::path::Path;
 
-use industry_desk::app::Modal;
-use industry_desk::{dataset, storage};
+use industry_desk::window::app::Modal;
+use industry_desk::{files::builtin, files::storage};
 
 use crate::support::{ScriptedDialogs, click, harness, save_with_ctrl_s};
 
@@ -34,7 +34,7 @@ fn save_must_fail_cleanly(path: &Path) {
     assert!(text.contains("Không lưu được tệp") && text.contains(name), "{text}");
     assert!(harness.state().document().is_dirty(), "the work is still unsaved, not lost");
     assert_eq!(fs::read(path).unwrap(), before, "the old file is whole");
-    assert_eq!(storage::load(path).unwrap(), dataset::builtin());
+    assert_eq!(storage::load(path).unwrap(), builtin::dataset());
     let folder_after = fs::read_dir(path.parent().unwrap()).unwrap().count();
     assert_eq!(folder_after, folder_before, "no temp file or .bak left behind");
 }
@@ -52,7 +52,7 @@ fn save_failure_child() {
 fn a_save_onto_a_full_disk_says_so_and_keeps_everything() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("du-lieu.ron");
-    storage::save(&path, &dataset::builtin()).unwrap();
+    storage::save(&path, &builtin::dataset()).unwrap();
     let size = fs::metadata(&path).unwrap().len();
     // Room for less than the file: ulimit counts 512-byte blocks here.
     let blocks = size / 512 / 2;
@@ -77,7 +77,7 @@ fn a_save_into_a_read_only_folder_says_so_and_keeps_everything() {
     use std::os::unix::fs::PermissionsExt;
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("du-lieu.ron");
-    storage::save(&path, &dataset::builtin()).unwrap();
+    storage::save(&path, &builtin::dataset()).unwrap();
     fs::set_permissions(folder.path(), fs::Permissions::from_mode(0o555)).unwrap();
     let probe = folder.path().join("probe");
     if fs::write(&probe, b"").is_ok() {

@@ -3,9 +3,9 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use industry_desk::app::{Modal, Tab};
-use industry_desk::followup::fold;
-use industry_desk::{dataset, open_job, storage, synth};
+use industry_desk::model::followup::fold;
+use industry_desk::window::app::{Modal, Tab};
+use industry_desk::{files::builtin, files::storage, synth, window::jobs::open};
 
 use industry_desk::format;
 use industry_desk::i18n::Lang;
@@ -19,7 +19,7 @@ fn a_generated_file_opens_with_the_right_counts_and_filters() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("big.ron");
     let data = synth::with_monthly_figures(
-        synth::with_directives(dataset::builtin(), 40, 800, TODAY, 3),
+        synth::with_directives(builtin::dataset(), 40, 800, TODAY, 3),
         5,
     );
     storage::save(&path, &data).unwrap();
@@ -57,7 +57,7 @@ fn the_overview_figures_table_reaches_its_last_row_at_size() {
     // last of its 1.000-odd rows is still there when the user scrolls to the end.
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("monthly.ron");
-    let data = synth::with_monthly_figures(dataset::builtin(), 30);
+    let data = synth::with_monthly_figures(builtin::dataset(), 30);
     storage::save(&path, &data).unwrap();
     let first = &data.indicators[0].observations[0];
     let last_indicator = data.indicators.last().unwrap();
@@ -93,17 +93,17 @@ fn the_overview_figures_table_reaches_its_last_row_at_size() {
 fn a_large_file_opens_in_the_background_and_a_broken_one_says_why() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("large.ron");
-    let data = synth::with_directives(dataset::builtin(), 100, 3_000, TODAY, 5);
+    let data = synth::with_directives(builtin::dataset(), 100, 3_000, TODAY, 5);
     storage::save(&path, &data).unwrap();
     let size = std::fs::metadata(&path).unwrap().len();
-    assert!(size >= open_job::BACKGROUND_FROM_BYTES, "{size} bytes");
-    assert!(open_job::wants_background(&path));
+    assert!(size >= open::BACKGROUND_FROM_BYTES, "{size} bytes");
+    assert!(open::wants_background(&path));
 
     // The window starts at once and waits (how long the worker takes is the machine's
     // business, so only the end is asserted); once read, the file is the document.
     let mut harness = harness_starting(&ScriptedDialogs::default(), path.clone());
     if harness.state().is_opening() {
-        assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+        assert_eq!(harness.state().document().dataset(), &builtin::dataset());
     }
     wait_for_open(&mut harness);
     assert_eq!(harness.state().document().dataset().directives.len(), 3_010);
@@ -120,7 +120,7 @@ fn a_large_file_opens_in_the_background_and_a_broken_one_says_why() {
     std::fs::write(&broken, &bytes[..bytes.len() * 8 / 10]).unwrap();
     let mut harness = harness_starting(&ScriptedDialogs::default(), broken);
     wait_for_open(&mut harness);
-    assert_eq!(harness.state().document().dataset(), &dataset::builtin());
+    assert_eq!(harness.state().document().dataset(), &builtin::dataset());
     let Some(Modal::Error { text }) = harness.state().modal() else {
         panic!("an error is shown: {:?}", harness.state().modal())
     };

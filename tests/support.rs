@@ -8,8 +8,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::{Arc, Mutex};
 
-use industry_desk::dialogs::{FileDialogs, FileKind, Picked, Viewer};
 use industry_desk::i18n::Lang;
+use industry_desk::window::dialogs::{FileDialogs, FileKind, Picked, Viewer};
+use industry_desk::window::jobs::Hold;
 use industry_desk::{App, AppConfig};
 use jiff::civil::{Date, date};
 
@@ -57,17 +58,23 @@ impl FileDialogs for ScriptedDialogs {
 /// A clipboard that keeps what was copied, for the test to read back.
 #[derive(Clone, Default)]
 pub struct RecordingClipboard {
-    pub pictures: Arc<Mutex<Vec<industry_desk::clipboard::Picture>>>,
-    pub tables: Arc<Mutex<Vec<industry_desk::clipboard::ClipTable>>>,
+    pub pictures: Arc<Mutex<Vec<industry_desk::window::clipboard::Picture>>>,
+    pub tables: Arc<Mutex<Vec<industry_desk::window::clipboard::ClipTable>>>,
 }
 
-impl industry_desk::clipboard::Clipboard for RecordingClipboard {
-    fn put_picture(&mut self, picture: industry_desk::clipboard::Picture) -> Result<(), String> {
+impl industry_desk::window::clipboard::Clipboard for RecordingClipboard {
+    fn put_picture(
+        &mut self,
+        picture: industry_desk::window::clipboard::Picture,
+    ) -> Result<(), String> {
         self.pictures.lock().unwrap().push(picture);
         Ok(())
     }
 
-    fn put_table(&mut self, table: &industry_desk::clipboard::ClipTable) -> Result<(), String> {
+    fn put_table(
+        &mut self,
+        table: &industry_desk::window::clipboard::ClipTable,
+    ) -> Result<(), String> {
         self.tables.lock().unwrap().push(table.clone());
         Ok(())
     }
@@ -113,17 +120,13 @@ pub fn harness_with_viewer(
 /// opening in the background is read, and the crashed copies it looks for then are found.
 pub fn wait_for_open(harness: &mut Harness<'static, App>) {
     harness.step();
-    step_while(
-        harness,
-        |app| app.is_opening() || app.is_looking_for_copies(),
-        "the file did not open in 20 s",
-    );
+    step_while(harness, |app| app.is_opening() || app.is_looking_for_copies(), "the file to open");
 }
 
 /// Steps the app until what it is saving (the file, a recovery copy) is written.
 pub fn wait_for_save(harness: &mut Harness<'static, App>) {
     harness.step();
-    step_while(harness, App::is_saving, "the save did not finish in 20 s");
+    step_while(harness, App::is_saving, "the save to be written");
 }
 
 /// Steps the app until its workers are done: a file opening, copies being looked for, a
@@ -134,7 +137,7 @@ pub fn settle(harness: &mut Harness<'static, App>) {
         |app| {
             app.is_opening() || app.is_looking_for_copies() || app.is_saving() || app.is_merging()
         },
-        "the app's workers did not finish in 20 s",
+        "the app's workers to finish",
     );
 }
 
@@ -144,18 +147,43 @@ pub fn save_with_ctrl_s(harness: &mut Harness<'static, App>) {
     wait_for_save(harness);
 }
 
+/// How long a worker or a window may take to do what a test waits for: generous, since the
+/// machines the tests run on are often loaded (a debug build, software rendering).
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Steps the app while `busy` says its worker is still at it (each step polls the worker),
-/// then runs it until it settles.
-fn step_while(harness: &mut Harness<'static, App>, busy: fn(&App) -> bool, timeout: &str) {
-    for _ in 0..1000 {
-        if !busy(harness.state()) {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+/// then runs it until it settles. Waits on the event, for at most [`PATIENCE`], never for a
+/// number of frames.
+fn step_while(harness: &mut Harness<'static, App>, busy: fn(&App) -> bool, what: &str) {
+    step_until(harness, |harness| !busy(harness.state()), what);
+    harness.run();
+}
+
+/// Steps the app until `done` holds, for at most [`PATIENCE`]; panics naming `what` was
+/// waited for. Between steps the test's thread gives the workers the processor.
+pub fn step_until(
+    harness: &mut Harness<'static, App>,
+    mut done: impl FnMut(&mut Harness<'static, App>) -> bool,
+    what: &str,
+) {
+    let started = std::time::Instant::now();
+    while !done(harness) {
+        assert!(started.elapsed() < PATIENCE, "waited {PATIENCE:?} for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
         harness.step();
     }
-    panic!("{timeout}");
+}
+
+/// Saves `dataset` to `path` as a colleague's program would, and makes sure the file's time
+/// differs from the one it replaces (whatever the file system's clock resolution), so the
+/// app sees the change by its stamp as it would see a real colleague's save a moment later.
+pub fn save_as_a_colleague(path: &Path, dataset: &industry_desk::model::Dataset) {
+    let before = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    industry_desk::files::storage::save(path, dataset).unwrap();
+    if let Some(before) = before {
+        let later = before + std::time::Duration::from_secs(2);
+        std::fs::File::options().write(true).open(path).unwrap().set_modified(later).unwrap();
+    }
 }
 
 /// As [`harness`], but returned before the first frame, without waiting for a large file
@@ -167,7 +195,7 @@ pub fn harness_starting(dialogs: &ScriptedDialogs, open: PathBuf) -> Harness<'st
 
 /// Steps the app until the export it is making is done.
 pub fn wait_for_export(harness: &mut Harness<'static, App>) {
-    step_while(harness, App::is_exporting, "the export did not finish in 20 s");
+    step_while(harness, App::is_exporting, "the export to finish");
 }
 
 /// As [`harness`], keeping recovery copies in `folder`, written at every change.
@@ -217,6 +245,7 @@ pub fn harness_with_clipboard(
         None,
         &RecordingViewer::default(),
         Box::new(clipboard),
+        None,
     );
     wait_for_open(&mut harness);
     harness
@@ -225,7 +254,7 @@ pub fn harness_with_clipboard(
 /// Steps the app until the chart it is drawing to copy is on the clipboard.
 pub fn wait_for_copy(harness: &mut Harness<'static, App>) {
     harness.step();
-    step_while(harness, App::is_copying, "the copy did not finish in 20 s");
+    step_while(harness, App::is_copying, "the copy to be on the clipboard");
 }
 
 fn build(
@@ -249,7 +278,23 @@ fn build_without_waiting(
 ) -> Harness<'static, App> {
     // Never the system's clipboard: tests must not touch the machine's.
     let clipboard = Box::new(RecordingClipboard::default());
-    configured(builder, dialogs, open, recovery_dir, viewer, clipboard)
+    configured(builder, dialogs, open, recovery_dir, viewer, clipboard, None)
+}
+
+/// As [`harness`], with every save held at its start until the test releases the hold
+/// returned: the test then acts while a save is surely in flight.
+pub fn harness_holding_saves(
+    dialogs: &ScriptedDialogs,
+    open: Option<PathBuf>,
+) -> (Harness<'static, App>, Hold) {
+    let hold = Hold::on();
+    let clipboard = Box::new(RecordingClipboard::default());
+    let viewer = RecordingViewer::default();
+    let builder = Harness::builder();
+    let mut harness =
+        configured(builder, dialogs, open, None, &viewer, clipboard, Some(hold.clone()));
+    wait_for_open(&mut harness);
+    (harness, hold)
 }
 
 fn configured(
@@ -258,7 +303,8 @@ fn configured(
     open: Option<PathBuf>,
     recovery_dir: Option<PathBuf>,
     viewer: &RecordingViewer,
-    clipboard: Box<dyn industry_desk::clipboard::Clipboard>,
+    clipboard: Box<dyn industry_desk::window::clipboard::Clipboard>,
+    hold_saves: Option<Hold>,
 ) -> Harness<'static, App> {
     let dialogs = dialogs.clone();
     // Never a real viewer: tests must not open windows on the machine.
@@ -277,6 +323,7 @@ fn configured(
                 autosave_every: std::time::Duration::ZERO,
                 viewer,
                 clipboard,
+                hold_saves,
                 ..AppConfig::default()
             },
         )

@@ -2,14 +2,14 @@
 //! applies as one action. Never a panic.
 #![no_main]
 
-use industry_desk::dataset;
-use industry_desk::exchange::import;
+use industry_desk::files::builtin;
+use industry_desk::interop::exchange::import;
 use industry_desk::i18n::Lang;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(sheets) = import::read_csv(bytes, "Chỉ đạo".to_owned()) {
-        let data = dataset::builtin();
+        let data = builtin::dataset();
         let _plan = import::plan(&data, &sheets, Lang::Vi);
     }
 });

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use industry_desk::i18n::Lang;
-use industry_desk::storage;
+use industry_desk::files::storage;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

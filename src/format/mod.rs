@@ -2,6 +2,7 @@
 //! `72.000 m³`, `1,8 triệu m³`, `9,5%`, `6T/2019`, `15/07/2019` in Vietnamese;
 //! `72,000 m³`, `1.8 million m³`, `9.5%` in English.
 
+pub mod input;
 mod problem;
 
 use jiff::civil::Date;

@@ -132,18 +132,18 @@ impl Changes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset;
+    use crate::files::builtin;
     use crate::model::DirectiveId;
 
     #[test]
     fn nothing_differs_between_a_dataset_and_itself() {
-        let data = dataset::builtin();
+        let data = builtin::dataset();
         assert!(Changes::between(&data, &data).is_empty());
     }
 
     #[test]
     fn each_kind_of_record_is_counted_by_its_id() {
-        let older = dataset::builtin();
+        let older = builtin::dataset();
         let mut newer = older.clone();
         newer.directives[0].text.push_str(" (sửa)");
         newer.directives[1].deadline = Some(jiff::civil::date(2019, 12, 31));
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn a_moved_directive_is_a_reordering() {
-        let older = dataset::builtin();
+        let older = builtin::dataset();
         let mut newer = older.clone();
         newer.directives.swap(0, 1);
         let changes = Changes::between(&older, &newer);

@@ -87,7 +87,7 @@ fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|word| word.chars().next())
         .filter(|c| c.is_alphabetic())
-        .map(|c| crate::text::fold(&c.to_uppercase().to_string()).to_uppercase())
+        .map(|c| crate::model::fold::fold(&c.to_uppercase().to_string()).to_uppercase())
         .collect()
 }
 

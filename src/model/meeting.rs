@@ -74,7 +74,7 @@ pub struct ProgressNote {
 /// One conclusion of a meeting (kết luận chỉ đạo), followed up until it is done.
 ///
 /// Its status is never stored: it follows from `deadline`, `completed_on` and today
-/// (see `crate::status`).
+/// (see `crate::model::status`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Directive {

@@ -6,11 +6,14 @@
 //! rest of the app relies on (unique ids, references that resolve, sane numbers and dates).
 
 pub mod diff;
+pub mod fold;
+pub mod followup;
 mod indicator;
 mod letterhead;
 mod meeting;
 mod period;
 mod problem;
+pub mod status;
 mod text;
 mod zone;
 
@@ -86,7 +89,7 @@ impl Dataset {
         self.directives.iter().find(|d| d.id == id)
     }
 
-    /// The directive with this id, to edit (only `crate::action` does).
+    /// The directive with this id, to edit (only `crate::editing::action` does).
     pub fn directive_mut(&mut self, id: DirectiveId) -> Option<&mut Directive> {
         self.directives.iter_mut().find(|d| d.id == id)
     }

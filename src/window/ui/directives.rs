@@ -1,0 +1,865 @@
+//! Chỉ đạo: the directives as a checklist officials keep for months. A filter bar (search
+//! without diacritics, meeting, unit, status, due range, order), the list with a deadline
+//! field and a done box on each row (virtualised: only visible rows are laid out), the
+//! editor of the selected directive beside it, the meetings, and the per-unit summary.
+
+use egui_extras::{Column, TableBuilder};
+use jiff::civil::Date;
+
+use crate::editing::action::Action;
+use crate::format;
+use crate::i18n::fill;
+use crate::model::followup::{self, Filter, SortBy, StatusFilter};
+use crate::model::status::DirectiveStatus;
+use crate::model::{Dataset, Directive, DirectiveId, Meeting, UnitId};
+use crate::window::ui::directive_editor::Editor;
+use crate::window::ui::directive_fields::{parse_optional_date, reason_for, unit_names};
+use crate::window::ui::{View, heading, theme, unit_summary};
+
+/// The two views of the tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DirectivesView {
+    /// The checklist and the editor.
+    #[default]
+    List,
+    /// The per-unit completion table and chart.
+    ByUnit,
+}
+
+/// What the tab remembers between frames.
+#[derive(Debug)]
+pub struct State {
+    pub view: DirectivesView,
+    pub filter: Filter,
+    pub sort: SortBy,
+    /// Days before a deadline that count as "due soon".
+    pub due_soon_days: i32,
+    pub selected: Option<DirectiveId>,
+    /// The row deadline field being typed in, and its text so far.
+    editing: Option<(DirectiveId, String)>,
+    /// A typed deadline that was refused, and why; shown under the list.
+    refused: Option<(DirectiveId, String)>,
+    editor: Editor,
+    /// Typed due range, applied when valid.
+    due_from_text: String,
+    due_to_text: String,
+    /// Put the keyboard in the search box on the next frame (Ctrl+F).
+    focus_search: bool,
+    /// The rows the filter kept lately, most recent first, each with the revision, filter,
+    /// order and day it was made for: a keystroke that goes back to an earlier search
+    /// (Backspace) finds its rows here, and one that types further searches only among the
+    /// rows of the search it narrows.
+    rows: std::collections::VecDeque<(RowsKey, Vec<usize>)>,
+    /// The directives' folded search text, and the revision it was brought up to.
+    search_index: Option<(u64, followup::SearchIndex)>,
+    meeting_form: MeetingForm,
+    /// "Nhập từ thông báo…" was pressed: the app opens the dialog.
+    pub wants_intake: bool,
+    /// Each directive's text and lead unit measured, for the rows' heights.
+    row_heights: crate::window::ui::row_heights::RowHeights,
+}
+
+type RowsKey = (u64, Filter, SortBy, Date, i32);
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            view: DirectivesView::default(),
+            filter: Filter::default(),
+            sort: SortBy::default(),
+            due_soon_days: followup::DEFAULT_DUE_SOON_DAYS,
+            selected: None,
+            editing: None,
+            refused: None,
+            editor: Editor::default(),
+            due_from_text: String::new(),
+            due_to_text: String::new(),
+            focus_search: false,
+            rows: std::collections::VecDeque::new(),
+            search_index: None,
+            meeting_form: MeetingForm::default(),
+            wants_intake: false,
+            row_heights: Default::default(),
+        }
+    }
+}
+
+/// The form that adds a meeting.
+#[derive(Debug, Default)]
+struct MeetingForm {
+    open: bool,
+    title: String,
+    date: String,
+    chair: String,
+    attendees: String,
+    error: Option<String>,
+}
+
+impl MeetingForm {
+    /// The meeting the form describes, if it has a title and a valid date.
+    fn to_meeting(&self, dataset: &Dataset) -> Option<Meeting> {
+        let title = self.title.trim();
+        let date = format::parse_date(&self.date)?;
+        if title.is_empty() {
+            return None;
+        }
+        Some(Meeting {
+            id: dataset.next_meeting_id(),
+            title: title.to_owned(),
+            date,
+            chair: self.chair.trim().to_owned(),
+            attendees: self
+                .attendees
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            reporting_body: String::new(),
+            topics: Vec::new(),
+            assessment: Vec::new(),
+            source_ref: String::new(),
+        })
+    }
+}
+
+impl State {
+    /// Starts a new directive for the meeting being looked at (or the latest), in the
+    /// editor; it enters the list, whole, when the user adds it. False when the file has no
+    /// meeting yet.
+    pub fn new_directive(&mut self, dataset: &Dataset) -> bool {
+        let Some(meeting) = self.filter.meeting.or_else(|| dataset.latest_meeting().map(|m| m.id))
+        else {
+            return false;
+        };
+        self.view = DirectivesView::List;
+        self.selected = None;
+        self.editor.start_new(dataset.next_directive_id(), meeting);
+        true
+    }
+
+    /// Puts the keyboard in the search box.
+    pub fn focus_search(&mut self) {
+        self.view = DirectivesView::List;
+        self.focus_search = true;
+    }
+
+    /// Shows only overdue directives, or due-soon ones when none is overdue (the banner's
+    /// "show them").
+    pub fn show_alerts(&mut self, overdue: usize) {
+        self.view = DirectivesView::List;
+        self.filter = Filter::default();
+        self.filter.status = Some(if overdue > 0 {
+            StatusFilter::Is(DirectiveStatus::Overdue)
+        } else {
+            StatusFilter::DueSoon
+        });
+    }
+
+    fn select(&mut self, id: Option<DirectiveId>) {
+        if id.is_some() {
+            self.editor.cancel_new();
+        }
+        self.selected = id;
+    }
+
+    /// The indices of the directives shown, recomputed only when something they depend on
+    /// changed (so a frame with 10.000 directives doesn't search them all again).
+    fn rows(&mut self, view: &View) -> &[usize] {
+        let key: RowsKey =
+            (view.revision, self.filter.clone(), self.sort, view.today, self.due_soon_days);
+        if let Some(at) = self.rows.iter().position(|(k, _)| *k == key) {
+            let hit = self.rows.remove(at).expect("found above");
+            self.rows.push_front(hit);
+            return &self.rows[0].1;
+        }
+        // The index is made only while words are searched: an edit then costs no folding of
+        // any directive's text when nobody searches.
+        let searching = !self.filter.text.trim().is_empty();
+        if searching {
+            let (revision, index) = self.search_index.get_or_insert_default();
+            if index.folded().is_empty() || *revision != view.revision {
+                index.update(view.dataset);
+                *revision = view.revision;
+            }
+        }
+        let index = match &self.search_index {
+            Some((_, index)) if searching => index.folded(),
+            _ => &[],
+        };
+        let same_but_words = |k: &RowsKey| {
+            let other = Filter { text: key.1.text.clone(), ..k.1.clone() };
+            (k.0, &other, k.2, k.3, k.4) == (key.0, &key.1, key.2, key.3, key.4)
+        };
+        let wider = self
+            .rows
+            .iter()
+            .find(|(k, _)| same_but_words(k) && followup::narrows(&key.1.text, &k.1.text));
+        let (dataset, today, days) = (view.dataset, view.today, self.due_soon_days);
+        let rows = match wider {
+            Some((_, rows)) => {
+                followup::select_among(dataset, index, &self.filter, today, days, rows)
+            }
+            None => followup::select(dataset, index, &self.filter, self.sort, today, days),
+        };
+        self.rows.push_front((key, rows));
+        self.rows.truncate(KEPT_ROW_SETS);
+        &self.rows[0].1
+    }
+}
+
+/// How many recent searches' rows are kept (typing a word and erasing it goes through them).
+const KEPT_ROW_SETS: usize = 8;
+
+/// Draws the directives tab; edits go to `actions`.
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    let t = &view.lang.strings().directives;
+    ui.horizontal(|ui| {
+        heading(ui, &t.title);
+        ui.add_space(12.0);
+        for (choice, label) in
+            [(DirectivesView::List, &t.view_list), (DirectivesView::ByUnit, &t.view_by_unit)]
+        {
+            if ui.selectable_label(state.view == choice, label.as_str()).clicked() {
+                state.view = choice;
+            }
+        }
+    });
+    match state.view {
+        DirectivesView::List => list_view(ui, view, state, actions),
+        DirectivesView::ByUnit => unit_summary::show(ui, view),
+    }
+}
+
+fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    filter_bar(ui, view, state);
+    let total = view.dataset.directives.len();
+    let shown = state.rows(view).len();
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(fill(&t.count, &[("shown", &shown), ("total", &total)]))
+                .color(theme::MUTED),
+        );
+        if !state.filter.is_empty() && ui.button(&t.clear_filter).clicked() {
+            state.filter = Filter::default();
+            state.due_from_text.clear();
+            state.due_to_text.clear();
+        }
+        ui.add_space(12.0);
+        crate::window::ui::copy_table(ui, &t.title, view, || {
+            let days = state.due_soon_days;
+            list_clip(view, state.rows(view), days)
+        });
+        let add =
+            egui::Button::new(format!("+ {}", t.add))
+                .shortcut_text(ui.ctx().format_shortcut(
+                    &crate::window::command::Command::NewDirective.shortcuts()[0],
+                ));
+        if ui.add_enabled(!view.dataset.meetings.is_empty(), add).clicked() {
+            state.new_directive(view.dataset);
+        }
+        let intake = &lang.strings().intake;
+        if ui.button(&intake.button).on_hover_text(&intake.menu).clicked() {
+            state.wants_intake = true;
+        }
+    });
+    meetings_section(ui, view, state, actions);
+    if let Some((_, reason)) = &state.refused {
+        ui.label(egui::RichText::new(reason).color(theme::ERROR));
+    }
+    keyboard(ui, view, state, actions);
+
+    let available = ui.available_size();
+    // The list and the editor share the width at a divider the official can drag; where
+    // it was left is kept with egui's memory (and so the next time the app starts).
+    let divider_id = ui.make_persistent_id("directives-divider");
+    let most = (available.x - 560.0).max(300.0);
+    let editor_width = ui
+        .data_mut(|d| d.get_persisted::<f32>(divider_id))
+        .unwrap_or((available.x * 0.3).clamp(300.0, 420.0))
+        .clamp(300.0, most);
+    ui.horizontal_top(|ui| {
+        let top_down = egui::Layout::top_down(egui::Align::Min);
+        let list_width = available.x - editor_width - DIVIDER_WIDTH - ui.spacing().item_spacing.x;
+        ui.allocate_ui_with_layout(egui::vec2(list_width, available.y), top_down, |ui| {
+            ui.set_width(list_width);
+            table(ui, view, state, actions);
+        });
+        divider(ui, divider_id, editor_width, most, available.y);
+        ui.allocate_ui_with_layout(egui::vec2(editor_width, available.y), top_down, |ui| {
+            ui.set_width(editor_width - 12.0);
+            let selected = state.selected.and_then(|id| view.dataset.directive(id));
+            if selected.is_none() && !state.editor.is_new() {
+                ui.label(egui::RichText::new(&t.none_selected).color(theme::MUTED));
+                return;
+            }
+            let number =
+                selected.and_then(|d| followup::position(view.dataset, d.id)).map_or(0, |i| i + 1);
+            if let Some(action) = state.editor.show(ui, view, selected, number) {
+                match &action {
+                    Action::InsertDirective { directive, .. } => {
+                        state.selected = Some(directive.id)
+                    }
+                    Action::RemoveDirective { .. } => state.selected = None,
+                    _ => {}
+                }
+                actions.push(action);
+            }
+        });
+    });
+}
+
+fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    ui.horizontal_wrapped(|ui| {
+        let caption = ui.label(&t.search);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.filter.text)
+                    .hint_text(&t.search_hint)
+                    .desired_width(200.0),
+            )
+            .labelled_by(caption.id);
+        if std::mem::take(&mut state.focus_search) {
+            search.request_focus();
+        }
+
+        let meeting_name = |m: &Meeting| format!("{} — {}", format::date(m.date), m.title);
+        let selected_meeting =
+            state.filter.meeting.and_then(|id| view.dataset.meeting(id)).map(meeting_name);
+        egui::ComboBox::from_id_salt("meeting-filter")
+            .selected_text(selected_meeting.unwrap_or_else(|| t.all_meetings.clone()))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.meeting, None, t.all_meetings.as_str());
+                for meeting in &view.dataset.meetings {
+                    ui.selectable_value(
+                        &mut state.filter.meeting,
+                        Some(meeting.id),
+                        meeting_name(meeting),
+                    );
+                }
+            })
+            .response
+            .accessible_name(t.meeting_filter.clone());
+
+        let unit_name =
+            |id: UnitId| view.dataset.unit(id).map(|u| u.name.clone()).unwrap_or_default();
+        egui::ComboBox::from_id_salt("unit-filter")
+            .selected_text(state.filter.unit.map(unit_name).unwrap_or_else(|| t.all_units.clone()))
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.unit, None, t.all_units.as_str());
+                for unit in &view.dataset.units {
+                    ui.selectable_value(&mut state.filter.unit, Some(unit.id), unit.name.as_str());
+                }
+            })
+            .response
+            .accessible_name(t.unit_filter.clone());
+
+        let status_name = |s: Option<StatusFilter>| match s {
+            None => t.all_statuses.clone(),
+            Some(StatusFilter::Is(status)) => status.label(lang).to_owned(),
+            Some(StatusFilter::DueSoon) => t.due_soon.clone(),
+        };
+        egui::ComboBox::from_id_salt("status-filter")
+            .selected_text(status_name(state.filter.status))
+            .width(190.0)
+            // All seven choices at once: egui's default height cut the last one off behind a
+            // scroll bar that did not show.
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                let choices = [
+                    None,
+                    Some(StatusFilter::Is(DirectiveStatus::Overdue)),
+                    Some(StatusFilter::DueSoon),
+                    Some(StatusFilter::Is(DirectiveStatus::InProgress)),
+                    Some(StatusFilter::Is(DirectiveStatus::NoDeadline)),
+                    Some(StatusFilter::Is(DirectiveStatus::DoneLate)),
+                    Some(StatusFilter::Is(DirectiveStatus::DoneOnTime)),
+                ];
+                for choice in choices {
+                    ui.selectable_value(&mut state.filter.status, choice, status_name(choice));
+                }
+            })
+            .response
+            .accessible_name(t.status_filter.clone());
+
+        ui.label(&t.due_from);
+        date_filter(ui, &mut state.due_from_text, &mut state.filter.due_from, &t.due_from, view);
+        ui.label(&t.due_to);
+        date_filter(ui, &mut state.due_to_text, &mut state.filter.due_to, &t.due_to, view);
+
+        let sort_name = |s: SortBy| match s {
+            SortBy::FileOrder => &t.sort_file,
+            SortBy::Deadline => &t.sort_deadline,
+            SortBy::Status => &t.sort_status,
+            SortBy::Unit => &t.sort_unit,
+        };
+        egui::ComboBox::from_id_salt("sort")
+            .selected_text(sort_name(state.sort).as_str())
+            .width(170.0)
+            .show_ui(ui, |ui| {
+                for choice in [SortBy::FileOrder, SortBy::Deadline, SortBy::Status, SortBy::Unit] {
+                    ui.selectable_value(&mut state.sort, choice, sort_name(choice).as_str());
+                }
+            })
+            .response
+            .accessible_name(t.sort_label.clone());
+
+        let caption = ui.label(&t.due_soon_days);
+        ui.add(egui::DragValue::new(&mut state.due_soon_days).range(0..=90))
+            .labelled_by(caption.id);
+    });
+}
+
+/// A date typed into the filter: applied once it reads as a date, cleared when empty.
+fn date_filter(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    value: &mut Option<Date>,
+    name: &str,
+    view: &View,
+) {
+    let response = ui
+        .add(egui::TextEdit::singleline(text).hint_text("dd/mm/yyyy").desired_width(96.0))
+        .accessible_name(name.to_owned());
+    if response.changed() {
+        if text.trim().is_empty() {
+            *value = None;
+        } else if let Some(date) = format::parse_date(text) {
+            *value = Some(date);
+        }
+    }
+    if !text.trim().is_empty() && format::parse_date(text).is_none() {
+        response.on_hover_text("dd/mm/yyyy");
+    }
+    if let Some(picked) =
+        crate::window::ui::date_picker::button(ui, name, *value, view.today, view.lang)
+    {
+        *value = Some(picked);
+        *text = format::date(picked);
+    }
+}
+
+/// Arrow keys move the selection, Enter edits its text, Space ticks it done (or not done),
+/// Delete removes it (undo brings it back) — while no text field has the keyboard. Keys
+/// are taken in the order they were pressed, however many came in one frame (fast typing,
+/// a slow machine): "Down, Space, Down, Space" ticks two directives.
+fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    use egui::{Event, Key};
+    if ui.ctx().text_edit_focused() {
+        return;
+    }
+    // With a button or box focused, egui's own arrow-key focus moves take the arrows (and
+    // Space and Enter press the focused button); Delete is always the list's.
+    let nothing_focused = ui.ctx().memory(|m| m.focused().is_none());
+    let keys: Vec<Key> = ui.input_mut(|input| {
+        let mut keys = Vec::new();
+        input.events.retain(|event| match event {
+            Event::Key { key, pressed: true, modifiers, .. }
+                if modifiers.is_none()
+                    && (matches!(key, Key::Delete)
+                        || (nothing_focused
+                            && matches!(
+                                key,
+                                Key::ArrowDown | Key::ArrowUp | Key::Enter | Key::Space
+                            ))) =>
+            {
+                keys.push(*key);
+                false
+            }
+            _ => true,
+        });
+        keys
+    });
+    if keys.is_empty() {
+        return;
+    }
+    let rows = state.rows(view).to_vec();
+    let ids: Vec<DirectiveId> = rows.iter().map(|&i| view.dataset.directives[i].id).collect();
+    // Ticks given in this frame, not yet in the dataset (applied at the frame's end).
+    let mut ticked: Vec<(DirectiveId, bool)> = Vec::new();
+    for key in keys {
+        let at = state.selected.and_then(|id| ids.iter().position(|x| *x == id));
+        match key {
+            Key::ArrowDown | Key::ArrowUp => {
+                let next = match (at, key == Key::ArrowDown) {
+                    (None, _) => 0,
+                    (Some(i), true) => (i + 1).min(ids.len().saturating_sub(1)),
+                    (Some(i), false) => i.saturating_sub(1),
+                };
+                state.select(ids.get(next).copied());
+                state.editor.scroll_to_selection = true;
+            }
+            Key::Enter if state.selected.is_some() => state.editor.focus_text(),
+            Key::Space => {
+                let Some(directive) = state.selected.and_then(|id| view.dataset.directive(id))
+                else {
+                    continue;
+                };
+                let done = ticked
+                    .iter()
+                    .rev()
+                    .find(|(id, _)| *id == directive.id)
+                    .map_or(directive.completed_on.is_some(), |(_, done)| *done);
+                ticked.push((directive.id, !done));
+                let on = (!done).then_some(view.today);
+                actions.push(Action::SetCompleted { id: directive.id, on });
+            }
+            Key::Delete => {
+                if let Some(id) = state.selected {
+                    actions.push(Action::RemoveDirective { id });
+                    let next = at.and_then(|i| {
+                        ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| ids.get(j)))
+                    });
+                    state.select(next.copied());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The list's fixed columns: number, deadline (field and calendar), status, tick.
+const NUMBER_WIDTH: f32 = 40.0;
+const DEADLINE_WIDTH: f32 = 136.0;
+const STATUS_WIDTH: f32 = 170.0;
+const TICK_WIDTH: f32 = 36.0;
+/// The strip between the list and the editor that moves their border.
+const DIVIDER_WIDTH: f32 = 9.0;
+
+/// The border between list and editor: dragged, it gives one's width to the other; the
+/// editor's width is kept under `id`.
+fn divider(ui: &mut egui::Ui, id: egui::Id, editor_width: f32, most: f32, height: f32) {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(DIVIDER_WIDTH, height), egui::Sense::drag());
+    let active = response.hovered() || response.dragged();
+    if active {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+    }
+    let stroke = if active {
+        ui.visuals().widgets.active.bg_stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    ui.painter().vline(rect.center().x, rect.y_range(), stroke);
+    if response.dragged() {
+        let width = (editor_width - response.drag_delta().x).clamp(300.0, most);
+        ui.data_mut(|d| d.insert_persisted(id, width));
+    }
+}
+
+fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    let rows = state.rows(view).to_vec();
+    if rows.is_empty() {
+        ui.label(egui::RichText::new(&t.nothing_found).color(theme::MUTED));
+        return;
+    }
+    let scroll_to = std::mem::take(&mut state.editor.scroll_to_selection)
+        .then(|| {
+            state
+                .selected
+                .and_then(|id| rows.iter().position(|&i| view.dataset.directives[i].id == id))
+        })
+        .flatten();
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("directives")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .auto_shrink(false)
+        // The text takes what the list has left: it widens as the divider beside the editor
+        // is dragged. The lead unit's column is widened at its header's edge (egui keeps the
+        // width with the window's state, so it comes back next time).
+        .column(Column::exact(NUMBER_WIDTH))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .column(Column::initial(130.0).range(90.0..=320.0).resizable(true).clip(true))
+        .column(Column::exact(DEADLINE_WIDTH))
+        .column(Column::exact(STATUS_WIDTH).clip(true))
+        .column(Column::exact(TICK_WIDTH));
+    if let Some(row) = scroll_to {
+        builder = builder.scroll_to_row(row, None);
+    }
+    builder
+        .header(26.0, |mut header| {
+            for title in [&t.number, &t.text, &t.lead, &t.deadline, &t.status] {
+                header.col(|ui| {
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(title).font(theme::bold(15.0)))
+                            .truncate(),
+                    );
+                });
+            }
+            // "Hoàn thành" doesn't fit above a tick box: the tick says it, the tip spells it.
+            header.col(|ui| {
+                ui.label(egui::RichText::new("✔").font(theme::bold(15.0))).on_hover_text(&t.done);
+            });
+        })
+        .body(|mut body| {
+            let font = egui::TextStyle::Body.resolve(body.ui_mut().style());
+            let line_height = body.ui_mut().fonts_mut(|f| f.row_height(&font));
+            let (text_width, lead_width) = (body.widths()[1], body.widths()[2]);
+            let heights = &mut state.row_heights;
+            let unit_name = |u| unit_names(view.dataset, &[u], lang);
+            let none = &t.none;
+            heights.update(body.ui_mut(), &font, view.dataset, view.revision, unit_name, none);
+            let lines: Vec<(usize, usize)> =
+                rows.iter().map(|&i| heights.lines(i, text_width, lead_width)).collect();
+            let row_heights = lines.iter().map(|&(text, lead)| {
+                crate::window::ui::row_heights::row_height(text.max(lead), line_height)
+            });
+            body.heterogeneous_rows(row_heights, |mut row| {
+                let index = rows[row.index()];
+                let (text_lines, lead_lines) = lines[row.index()];
+                let directive = &view.dataset.directives[index];
+                let number = index + 1;
+                row.set_selected(state.selected == Some(directive.id));
+                let status = DirectiveStatus::of_directive(directive, view.today);
+                let due_soon = followup::is_due_soon(directive, view.today, state.due_soon_days);
+                row.col(|ui| {
+                    ui.label(egui::RichText::new(format!("{number}.")).font(theme::bold(15.0)));
+                });
+                row.col(|ui| {
+                    ui.add(wrapped(ui, &directive.text, &font, text_lines));
+                });
+                row.col(|ui| {
+                    let lead = directive.lead_unit.map(|u| unit_names(view.dataset, &[u], lang));
+                    ui.add(wrapped(ui, &lead.unwrap_or_else(|| t.none.clone()), &font, lead_lines));
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        // "Thời hạn nhiệm vụ 3": the field's name and its calendar's.
+                        let name = fill(&t.deadline_label, &[("n", &number)]);
+                        deadline_field(ui, &name, directive, state, actions, view);
+                        deadline_calendar(ui, &name, directive, state, actions, view);
+                    });
+                });
+                row.col(|ui| {
+                    let mut text = format!("{} {}", status.icon(), status.label(lang));
+                    let mut colour = theme::status_colour(status);
+                    if due_soon {
+                        text = format!("⏰ {} — {}", status.label(lang), t.due_soon);
+                        colour = theme::DUE_SOON;
+                    }
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(text).color(colour).font(theme::bold(14.0)),
+                        )
+                        .truncate(),
+                    );
+                });
+                row.col(|ui| {
+                    let mut done = directive.completed_on.is_some();
+                    let checkbox = ui
+                        .checkbox(&mut done, "")
+                        .accessible_name(fill(&t.done_label, &[("n", &number)]));
+                    if checkbox.changed() {
+                        let on = done.then_some(view.today);
+                        actions.push(Action::SetCompleted { id: directive.id, on });
+                    }
+                });
+                let response = row.response();
+                if response.clicked() {
+                    state.select(Some(directive.id));
+                }
+                // The whole text, however many lines the row shows of it. Not on_hover_text:
+                // that would also name the row after the text, a second node of that name
+                // beside the text's own label for a screen reader.
+                response.on_hover_ui(|ui| {
+                    ui.set_max_width(ui.spacing().tooltip_width);
+                    ui.label(&directive.text);
+                });
+            });
+        });
+}
+
+/// `text` wrapped to at most `lines` lines of the column, ending in "…" if it needs more.
+fn wrapped(ui: &egui::Ui, text: &str, font: &egui::FontId, lines: usize) -> egui::Label {
+    let format = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let mut job = egui::text::LayoutJob::single_section(text.to_owned(), format);
+    job.wrap.max_rows = lines;
+    job.wrap.overflow_character = Some('…');
+    egui::Label::new(job).wrap().selectable(false)
+}
+
+/// The calendar beside a row's deadline: the day picked is the deadline.
+fn deadline_calendar(
+    ui: &mut egui::Ui,
+    name: &str,
+    directive: &Directive,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+    view: &View,
+) {
+    let shown = directive.deadline;
+    if let Some(picked) =
+        crate::window::ui::date_picker::button(ui, name, shown, view.today, view.lang)
+    {
+        state.refused = None;
+        state.editing = None;
+        if Some(picked) != directive.deadline {
+            actions.push(Action::SetDeadline { id: directive.id, deadline: Some(picked) });
+        }
+    }
+}
+
+/// The deadline as a text field: typed dd/mm/yyyy, applied when the field is left; an
+/// empty field clears the deadline; anything else is refused with the reason.
+fn deadline_field(
+    ui: &mut egui::Ui,
+    name: &str,
+    directive: &Directive,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+    view: &View,
+) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    let mut text = match &state.editing {
+        Some((id, text)) if *id == directive.id => text.clone(),
+        _ => directive.deadline.map(format::date).unwrap_or_default(),
+    };
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(92.0).hint_text(&t.deadline_hint))
+        .accessible_name(name.to_owned());
+    if response.has_focus() {
+        state.editing = Some((directive.id, text));
+        return;
+    }
+    // egui may report the loss of focus on two frames; only the first ends an edit.
+    let was_editing = matches!(&state.editing, Some((id, _)) if *id == directive.id);
+    if !response.lost_focus() || !was_editing {
+        return;
+    }
+    state.editing = None;
+    match parse_optional_date(&text) {
+        Ok(deadline) => {
+            state.refused = None;
+            if deadline != directive.deadline {
+                actions.push(Action::SetDeadline { id: directive.id, deadline });
+            }
+        }
+        Err(reason) => state.refused = Some((directive.id, reason_for(&reason, lang))),
+    }
+}
+
+fn meetings_section(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    egui::CollapsingHeader::new(format!("{} ({})", t.meetings, view.dataset.meetings.len()))
+        .id_salt("meetings")
+        .show(ui, |ui| {
+            for meeting in &view.dataset.meetings {
+                let count =
+                    view.dataset.directives.iter().filter(|d| d.meeting_id == meeting.id).count();
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(format::date(meeting.date)).font(theme::bold(15.0)),
+                    );
+                    ui.label(&meeting.title);
+                    ui.label(
+                        egui::RichText::new(fill(&t.meeting_directives, &[("count", &count)]))
+                            .color(theme::MUTED),
+                    );
+                });
+            }
+            let form = &mut state.meeting_form;
+            if !form.open {
+                if ui.button(format!("+ {}", t.add_meeting)).clicked() {
+                    form.open = true;
+                }
+                return;
+            }
+            egui::Grid::new("meeting-form").num_columns(2).show(ui, |ui| {
+                let field = |ui: &mut egui::Ui, label: &str, text: &mut String, multiline: bool| {
+                    let caption = ui.label(label);
+                    let edit = if multiline {
+                        egui::TextEdit::multiline(text).desired_rows(2)
+                    } else {
+                        egui::TextEdit::singleline(text)
+                    };
+                    ui.add(edit.desired_width(360.0)).labelled_by(caption.id);
+                    ui.end_row();
+                };
+                field(ui, &t.meeting_title, &mut form.title, false);
+                let caption = ui.label(&t.meeting_date);
+                ui.horizontal(|ui| {
+                    let edit = egui::TextEdit::singleline(&mut form.date)
+                        .hint_text("dd/mm/yyyy")
+                        .desired_width(110.0);
+                    ui.add(edit).labelled_by(caption.id);
+                    let shown = format::parse_date(&form.date);
+                    let calendar = crate::window::ui::date_picker::button;
+                    if let Some(picked) = calendar(ui, &t.meeting_date, shown, view.today, lang) {
+                        form.date = format::date(picked);
+                    }
+                });
+                ui.end_row();
+                field(ui, &t.meeting_chair, &mut form.chair, false);
+                field(ui, &t.meeting_attendees, &mut form.attendees, true);
+            });
+            if let Some(error) = &form.error {
+                ui.label(egui::RichText::new(error).color(theme::ERROR));
+            }
+            let (add, cancel) = ui
+                .horizontal(|ui| {
+                    (
+                        ui.button(&t.add_meeting).clicked(),
+                        ui.button(&lang.strings().app.cancel).clicked(),
+                    )
+                })
+                .inner;
+            if cancel {
+                state.meeting_form = MeetingForm::default();
+            } else if add {
+                match form.to_meeting(view.dataset) {
+                    Some(meeting) => {
+                        state.filter.meeting = Some(meeting.id);
+                        actions.push(Action::AddMeeting(Box::new(meeting)));
+                        state.meeting_form = MeetingForm::default();
+                    }
+                    None => form.error = Some(t.meeting_incomplete.clone()),
+                }
+            }
+        });
+}
+
+/// The directives shown (the filter's rows, in their order), as "Sao chép bảng" copies them.
+fn list_clip(
+    view: &View,
+    rows: &[usize],
+    due_soon_days: i32,
+) -> crate::window::clipboard::ClipTable {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    let rows = rows
+        .iter()
+        .map(|&index| {
+            let directive = &view.dataset.directives[index];
+            let status = DirectiveStatus::of_directive(directive, view.today);
+            let mut status_text = status.label(lang).to_owned();
+            if followup::is_due_soon(directive, view.today, due_soon_days) {
+                status_text = format!("{status_text} — {}", t.due_soon);
+            }
+            vec![
+                (index + 1).to_string(),
+                directive.text.clone(),
+                directive
+                    .lead_unit
+                    .map(|u| unit_names(view.dataset, &[u], lang))
+                    .unwrap_or_else(|| t.none.clone()),
+                directive.deadline.map(format::date).unwrap_or_default(),
+                status_text,
+            ]
+        })
+        .collect();
+    crate::window::clipboard::ClipTable {
+        headers: [&t.number, &t.text, &t.lead, &t.deadline, &t.status].map(String::clone).to_vec(),
+        rows,
+    }
+}

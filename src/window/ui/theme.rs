@@ -1,0 +1,62 @@
+//! The look: fonts, sizes and colours, in one place. UI code asks this module for colours
+//! rather than writing them, so screen and paper (`crate::interop::paper`) share one palette.
+
+use egui::{FontData, FontDefinitions, FontFamily, FontId, TextStyle};
+
+use crate::visual::fonts;
+pub use crate::visual::palette::*;
+
+/// The family of the bundled bold face, for headings.
+pub const BOLD: &str = "noto-bold";
+const SANS: &str = "noto-sans";
+const MONO: &str = "noto-mono";
+const SYMBOLS: &str = "noto-symbols2";
+
+/// Installs the bundled Noto fonts ahead of egui's own: Noto Sans has every Vietnamese
+/// letter (stacked marks included), Noto Sans Symbols 2 the status icons, Noto Sans Mono
+/// the arrows and maths signs. egui's fonts stay behind them as a last resort.
+pub fn install(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    let bundled = [
+        (SANS, fonts::SANS),
+        (BOLD, fonts::SANS_BOLD),
+        (MONO, fonts::MONO),
+        (SYMBOLS, fonts::SYMBOLS),
+    ];
+    for (name, bytes) in bundled {
+        fonts.font_data.insert(name.to_owned(), FontData::from_static(bytes).into());
+    }
+    let families = [
+        (FontFamily::Proportional, [SANS, SYMBOLS, MONO]),
+        (FontFamily::Monospace, [MONO, SANS, SYMBOLS]),
+        (FontFamily::Name(BOLD.into()), [BOLD, SYMBOLS, MONO]),
+    ];
+    let egui_fallbacks = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    for (family, ours) in families {
+        let mut list: Vec<String> = ours.iter().map(|name| (*name).to_owned()).collect();
+        let theirs = fonts.families.get(&family).unwrap_or(&egui_fallbacks);
+        list.extend(theirs.iter().filter(|name| !list.contains(name)).cloned().collect::<Vec<_>>());
+        fonts.families.insert(family, list);
+    }
+    ctx.set_fonts(fonts);
+
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        // Large enough to read on a projector and for older eyes on a laptop.
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(22.0, FontFamily::Name(BOLD.into()))),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+}
+
+/// A bold font of the body size, for labels that lead a line.
+pub fn bold(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Name(BOLD.into()))
+}
