@@ -302,10 +302,12 @@ mod tests {
             ExportRequest { purpose: ExportPurpose::Print, choices: ExportChoices::default() };
         let today = jiff::civil::date(2019, 10, 1);
         let job = start(request, builtin::dataset(), today, Lang::Vi, target.clone(), viewer);
+        let started = std::time::Instant::now();
         let outcome = loop {
             if let Some(outcome) = job.poll() {
                 break outcome;
             }
+            assert!(started.elapsed().as_secs() < 60, "the print was not made in 60 s");
             std::thread::sleep(std::time::Duration::from_millis(10));
         };
         let message = outcome.unwrap_err();

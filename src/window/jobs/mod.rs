@@ -126,9 +126,13 @@ mod tests {
     #[test]
     fn a_worker_that_panics_is_reported_as_vanished() {
         let job: Job<u8> = Job::start(|| panic!("a bug in the worker"));
+        let started = std::time::Instant::now();
         let outcome = loop {
             match job.poll() {
-                Polled::Running => std::thread::sleep(std::time::Duration::from_millis(2)),
+                Polled::Running => {
+                    assert!(started.elapsed().as_secs() < 60, "the worker never ended");
+                    std::thread::sleep(std::time::Duration::from_millis(2))
+                }
                 other => break other,
             }
         };

@@ -78,11 +78,15 @@ mod tests {
         storage::save(&good, &builtin::dataset()).unwrap();
         let bad = folder.path().join("bad.ron");
         std::fs::write(&bad, "(format: \"industry-desk\", version: 1, dataset: (").unwrap();
-        let wait = |opening: Opening| loop {
-            if let Some(outcome) = opening.poll() {
-                return outcome;
+        let wait = |opening: Opening| {
+            let started = std::time::Instant::now();
+            loop {
+                if let Some(outcome) = opening.poll() {
+                    return outcome;
+                }
+                assert!(started.elapsed().as_secs() < 60, "the file was not read in 60 s");
+                std::thread::sleep(std::time::Duration::from_millis(5));
             }
-            std::thread::sleep(std::time::Duration::from_millis(5));
         };
         assert_eq!(wait(Opening::start(good)).unwrap().0, builtin::dataset());
         let err = wait(Opening::start(bad.clone())).unwrap_err();
