@@ -5,6 +5,9 @@
 //! each is compared with that meeting's for duplicates). The issue asks for ≤ 50 ms.
 //! Then one frame of the preview of that notice (its 344 directives, each with its fields),
 //! through egui_kittest, for how the dialog keeps up while the official checks it.
+//! Last, texts of 1 MB of the worst shapes for the reader (one run of brackets, one line
+//! with no punctuation, 100.000 lines of one word, deep list numbering …): the issue asks
+//! ≤ 200 ms each, time in proportion to the size.
 //!
 //! `cargo bench --bench intake`
 
@@ -108,5 +111,66 @@ fn read(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read);
+/// One megabyte of `piece` repeated (cut at a character).
+fn megabyte_of(piece: &str) -> String {
+    let mut text = piece.repeat(MEGABYTE / piece.len() + 1);
+    let mut end = MEGABYTE;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
+
+const MEGABYTE: usize = 1_000_000;
+
+/// The worst shapes of 1 MB for the reader: each once made it read the whole text again
+/// for every bracket, stop or capital (or might have). The issue asks ≤ 200 ms each.
+fn worst_shapes() -> Vec<(&'static str, String)> {
+    let deep: String = {
+        // "1.", "1.1.", "1.1.1." … each a line with an item, deeper and deeper.
+        let mut text = String::new();
+        let mut number = String::from("1.");
+        while text.len() < MEGABYTE {
+            text.push_str(&format!("{number} Giao Sở Công Thương chủ trì rà soát\n"));
+            number.push_str("1.");
+        }
+        text
+    };
+    vec![
+        ("one run of (", megabyte_of("(")),
+        ("one run of ( and spaces", megabyte_of("( ")),
+        ("one run of ) and [", megabyte_of(")[")),
+        (
+            "one line with no punctuation",
+            megabyte_of("giao sở công thương chủ trì rà soát các dự án "),
+        ),
+        ("100.000 lines of one word", "Kiểmtra\n".repeat(100_000)),
+        ("100.000 lines of one word in lower case", "kiểmtra\n".repeat(100_000)),
+        ("one line of 1.1.1.1…", megabyte_of("1.")),
+        ("deep list numbering, a line a level", deep),
+        ("a run of capitals after a place", format!("Giao UBND huyện {}", megabyte_of("Hữu "))),
+        ("one group of many nouns", format!("Các sở{}", megabyte_of(", sở"))),
+        (
+            "a unit and its short form, again and again",
+            megabyte_of("Sở Công Thương (Sở CTA) chủ trì; "),
+        ),
+        ("unit headings, one a line", megabyte_of("1. Sở Công Thương:\n")),
+        ("clauses of one sentence", megabyte_of("Sở Xây dựng chủ trì; ")),
+        ("stops before capitals", megabyte_of("TP. A. ")),
+    ]
+}
+
+fn read_worst_shapes(c: &mut Criterion) {
+    let builtin = builtin::dataset();
+    let mut group = c.benchmark_group("intake 1 MB");
+    group.sample_size(10);
+    for (name, text) in worst_shapes() {
+        assert!(text.len() >= MEGABYTE * 99 / 100, "{name}: {} bytes", text.len());
+        group.bench_function(name, |b| b.iter(|| intake::read(&text, &builtin)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, read, read_worst_shapes);
 criterion_main!(benches);

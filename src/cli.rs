@@ -561,6 +561,9 @@ fn print_notice(notice: &crate::interop::intake::Notice, lang: Lang, out: &mut d
         ],
     );
     let _ = writeln!(out, "{line}");
+    if let Some(kind) = crate::interop::intake::genre::described(notice.kind, lang) {
+        let _ = writeln!(out, "{kind}");
+    }
     let _ = writeln!(out, "{}", fill(&t.cli_directives, &[("count", &notice.items.len())]));
     for (n, item) in notice.items.iter().enumerate() {
         let _ = writeln!(out, "{:>3}. {}", n + 1, item.text);

@@ -95,20 +95,54 @@ pub fn fields(text: &str, names: &Names, context: Context) -> Fields {
     }
 }
 
+/// Openings a clause's subject may follow: "Thời gian tới, các sở, ngành cần …".
+const OPENINGS: &[&str] = &[
+    "trong thời gian tới",
+    "thời gian tới",
+    "trước mắt",
+    "trong đó",
+    "đồng thời",
+    "bên cạnh đó",
+    "ngoài ra",
+    "về lâu dài",
+    "cùng với đó",
+];
+
+/// Who gives a task in a Công văn or a report ("UBND tỉnh yêu cầu Sở X …", "Chủ tịch UBND
+/// tỉnh giao …", "đồng chí Phó Chủ tịch đề nghị …"): the unit after their verb leads.
+const ISSUERS: &[&str] =
+    &["ubnd tỉnh", "chủ tịch", "đồng chí", "giám đốc", "lãnh đạo", "ủy ban nhân dân tỉnh"];
+
 /// The lead a clause names itself: "Giao X …" or "X chủ trì" or its subject at the start;
-/// ", giao X …" later in the sentence; "X chủ trì" anywhere.
+/// ", giao X …" later in the sentence; "X chủ trì" anywhere; the one the issuer gives the
+/// task to ("UBND tỉnh yêu cầu Sở X …").
 pub fn own_lead(text: &str, words: &[Word], names: &Names) -> Option<Lead> {
-    // At the start: "Giao X", "Đề nghị X", or the subject.
-    let gives = GIVES.iter().find(|g| lower_at(words, 0, g)).map(|g| length(g));
-    let at = gives.unwrap_or(0);
+    // After an opening ("Thời gian tới, …"), then at the start: "Giao X", "Đề nghị X", or
+    // the subject.
+    let opening = OPENINGS
+        .iter()
+        .find(|o| lower_at(words, 0, o))
+        .map(|o| length(o))
+        .filter(|&n| words.get(n).is_some_and(|w| w.is(",")))
+        .map_or(0, |n| n + 1);
+    let gives = GIVES.iter().find(|g| lower_at(words, opening, g)).map(|g| length(g));
+    let at = opening + gives.unwrap_or(0);
     if let Some(found) = names.unit_at(text, words, at) {
         // A unit alone, with nothing after it, is a heading's words, not a subject.
         if found.end < words.len() && !words[found.end].is(":") {
+            // "UBND tỉnh yêu cầu Sở X …": the province, the subject, gives the task to its
+            // object (a unit that "đề nghị UBND tỉnh …" leads itself).
+            if gives.is_none()
+                && fold(&found.unit.name) == "ubnd tinh"
+                && let Some(object) = given_to(text, words, names, found.end)
+            {
+                return Some(object);
+            }
             let mut end = found.end;
             if lower_at(words, end, "chủ trì") {
                 end += 2;
             }
-            let said = span(text, words, 0, end).to_owned();
+            let said = span(text, words, opening, end).to_owned();
             let from = if gives.is_some() || end > found.end {
                 LeadFrom::Stated(said)
             } else {
@@ -147,7 +181,34 @@ pub fn own_lead(text: &str, words: &[Word], names: &Names) -> Option<Lead> {
             });
         }
     }
+    // "Chủ tịch UBND tỉnh giao Sở X …", "đồng chí Phó Chủ tịch đề nghị các sở …": the
+    // issuer named in the few words before the verb.
+    for k in 1..words.len() {
+        let issuer =
+            (k.saturating_sub(12)..k).any(|i| ISSUERS.iter().any(|p| lower_at(words, i, p)));
+        if issuer && let Some(object) = given_to(text, words, names, k) {
+            return Some(object);
+        }
+    }
     None
+}
+
+/// The unit a task is given to by the verb at word `at` ("yêu cầu Sở X", "giao UBND huyện
+/// Y"), if a verb of giving and a unit are there.
+fn given_to(text: &str, words: &[Word], names: &Names, at: usize) -> Option<Lead> {
+    let give = GIVES.iter().find(|g| lower_at(words, at, g))?;
+    let mut object = at + length(give);
+    // "giao cho", "yêu cầu các …": a "cho" may come between.
+    if lower_at(words, object, "cho") {
+        object += 1;
+    }
+    let found = names.unit_at(text, words, object)?;
+    // A unit alone after the verb, with nothing it is to do, is no task given.
+    if found.end >= words.len() {
+        return None;
+    }
+    let end = found.end + if lower_at(words, found.end, "chủ trì") { 2 } else { 0 };
+    Some(Lead { unit: found.unit, from: LeadFrom::Stated(span(text, words, at, end).to_owned()) })
 }
 
 /// The units after each "phối hợp (chặt chẽ) (với)", and the words they were read from.

@@ -7,7 +7,10 @@
 //!
 //! - [`source`] turns a file (`.txt`, `.docx`, a PDF with text) into text, refusing what
 //!   is not a notice with a message that says why;
-//! - [`notice`] reads the text's structure: header, meeting, assessment, items, closing;
+//! - [`genre`] tells what kind of text it is: a notice, a Công văn, a leader's opinion,
+//!   a newspaper's report (of which only the chair's conclusions are directives);
+//! - [`notice`] reads the text's structure: header, meeting, assessment, items, closing
+//!   (`report` that of a report: headline, lead, the conclusions);
 //! - [`clause`] reads one directive's fields, [`units`] the units it names, [`dates`] its
 //!   deadline;
 //! - [`proposal`] matches what was read against the file (its units, its meetings, the
@@ -17,9 +20,11 @@ pub mod clause;
 pub mod dates;
 mod docx;
 pub mod error;
+pub mod genre;
 pub mod notice;
 mod pdf;
 pub mod proposal;
+mod report;
 pub mod source;
 pub mod units;
 pub mod words;

@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use super::clause::{self, Context, Fields, Lead, LeadFrom};
 use super::dates;
+use super::genre::{self, Genre, Kind};
 use super::units::Names;
 use super::words::{lower_at, span, words};
 use crate::model::followup::fold;
@@ -39,6 +40,11 @@ pub struct Notice {
     pub assessment: Vec<String>,
     /// The directives, in the notice's order.
     pub items: Vec<Item>,
+    /// What kind of text it was taken for (a notice, a Công văn, a report …).
+    pub kind: Kind,
+    /// The meeting's day and month when the text gives no year for them ("chiều nay
+    /// (15/7)" in a report that names no year): the official is asked for it.
+    pub date_without_year: Option<(i8, i8)>,
 }
 
 /// One directive read from a notice.
@@ -49,11 +55,14 @@ pub struct Item {
     pub fields: Fields,
     /// The line of the text it starts on (1-based).
     pub line: usize,
+    /// Read from a text that is no notice, with nothing that marks it a directive for sure
+    /// (no unit it is given to, no "cần", "yêu cầu", "giao" …): offered unticked.
+    pub doubtful: bool,
 }
 
 /// The kinds of item markers, outermost first where a notice nests them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Marker {
+pub(super) enum Marker {
     Roman,
     Arabic,
     /// "1.1.", "2.3)": the items of a numbered one.
@@ -66,20 +75,40 @@ enum Marker {
 
 /// One paragraph of the body: its lines joined.
 #[derive(Clone, Debug)]
-struct Paragraph {
-    text: String,
-    line: usize,
+pub(super) struct Paragraph {
+    pub(super) text: String,
+    pub(super) line: usize,
 }
 
 /// Reads `text` (already in NFC with `\n` line ends) with the names known in `names`.
 pub fn read(text: &str, names: &Names) -> Notice {
     let lines: Vec<&str> = text.lines().collect();
-    let mut notice = Notice::default();
+    let mut notice = Notice { kind: genre::of(&lines), ..Notice::default() };
+    if notice.kind.genre == Genre::Report {
+        super::report::read(&lines, names, &mut notice);
+        return notice;
+    }
     let (header_end, body_start) = header(&lines, &mut notice);
-    read_number_and_date(
-        &lines[..header_end.max(body_start.min(15)).min(lines.len())],
-        &mut notice,
-    );
+    if header_end == 0 && body_start == 0 {
+        // No "THÔNG BÁO": a Công văn's header still runs "Số: 12/UBND-KT Lạng Sơn, ngày …"
+        // on its first lines.
+        let numbered: Vec<&str> = lines
+            .iter()
+            .take(15)
+            .copied()
+            .filter(|l| {
+                let folded = fold(l.trim());
+                let after = folded.strip_prefix("so").map(|r| r.trim_start_matches([':', ' ']));
+                after.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .collect();
+        read_number_and_date(&numbered, &mut notice);
+    } else {
+        read_number_and_date(
+            &lines[..header_end.max(body_start.min(15)).min(lines.len())],
+            &mut notice,
+        );
+    }
     let body_end = closing(&lines, body_start);
     let paragraphs = paragraphs(&lines, body_start, body_end);
     let mut names = names.clone();
@@ -87,8 +116,46 @@ pub fn read(text: &str, names: &Names) -> Notice {
         names.learn_short_forms(&paragraph.text);
     }
     let tasks_from = intro(&paragraphs, &names, &mut notice);
+    if notice.number.is_none() {
+        notice.number = number_in_text(&paragraphs[..tasks_from.max(1).min(paragraphs.len())]);
+    }
     read_tasks(&paragraphs[tasks_from..], &names, &mut notice);
     notice
+}
+
+/// The document's number written in its text: "Công văn số 1234/UBND-KT", "Thông báo kết
+/// luận số 185/TB-UBND", "văn bản số …" — not one it carries out ("Thực hiện Công văn số
+/// … của Bộ …", "Căn cứ …").
+pub(super) fn number_in_text(paragraphs: &[Paragraph]) -> Option<String> {
+    const DOCUMENTS: &[&str] =
+        &["cong van", "thong bao ket luan", "thong bao", "van ban", "ket luan"];
+    for paragraph in paragraphs.iter().take(4) {
+        for sentence in sentences(&paragraph.text) {
+            let folded = fold(&sentence);
+            if ["thuc hien", "can cu", "theo ", "trien khai", "xet "]
+                .iter()
+                .any(|p| folded.starts_with(p))
+            {
+                continue;
+            }
+            let words = words(&sentence);
+            for k in 0..words.len() {
+                let Some(document) =
+                    DOCUMENTS.iter().find(|d| super::words::folded_at(&words, k, d))
+                else {
+                    continue;
+                };
+                let at = k + super::words::length(document);
+                if words.get(at).is_some_and(|w| w.folded == "so")
+                    && let Some(number) = words.get(at + 1).filter(|w| w.text.contains('/'))
+                    && number.text.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return Some(number.text.to_owned());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Finds "THÔNG BÁO" and reads the title under it. Returns where the header ends and where
@@ -125,7 +192,7 @@ fn opens_body(line: &str) -> bool {
 
 /// The number ("Số: 215/TB-UBND") and the notice's date ("…, ngày 22 tháng 8 năm 2019")
 /// from the header's lines.
-fn read_number_and_date(lines: &[&str], notice: &mut Notice) {
+pub(super) fn read_number_and_date(lines: &[&str], notice: &mut Notice) {
     for line in lines {
         let words = words(line);
         for (i, word) in words.iter().enumerate() {
@@ -152,7 +219,7 @@ fn read_number_and_date(lines: &[&str], notice: &mut Notice) {
 
 /// The first line of the closing: the office's formula ("… thông báo để … biết, thực
 /// hiện./."), "Nơi nhận:", a signature ("TL. CHỦ TỊCH"), a portal's trailer.
-fn closing(lines: &[&str], from: usize) -> usize {
+pub(super) fn closing(lines: &[&str], from: usize) -> usize {
     for (i, line) in lines.iter().enumerate().skip(from) {
         let trimmed = line.trim();
         let folded = fold(trimmed);
@@ -175,7 +242,7 @@ fn closing(lines: &[&str], from: usize) -> usize {
 
 /// The body's lines joined into paragraphs. A line continues the one before unless a blank
 /// line or a marker separates them, or the one before ended a sentence or a heading.
-fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<Paragraph> {
+pub(super) fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<Paragraph> {
     let body = &lines[from.min(to)..to];
     // Hard-wrapped text (≤ 100 columns, many lines near the width) joins a marked item's
     // lines even after a full stop; a notice with one paragraph a line never does.
@@ -231,12 +298,12 @@ fn paragraphs(lines: &[&str], from: usize, to: usize) -> Vec<Paragraph> {
 }
 
 /// Runs of white space as one space.
-fn collapse(text: &str) -> String {
+pub(super) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The item marker a paragraph starts with, its kind, and the text after it.
-fn marker(text: &str) -> Option<(Marker, &str)> {
+pub(super) fn marker(text: &str) -> Option<(Marker, &str)> {
     let mut chars = text.char_indices();
     let (_, first) = chars.next()?;
     let rest_after = |len: usize| text[len..].trim_start();
@@ -343,7 +410,7 @@ fn intro(paragraphs: &[Paragraph], names: &Names, notice: &mut Notice) -> usize 
 }
 
 /// The date, chair and attendees from the meeting paragraph.
-fn read_meeting(text: &str, names: &Names, notice: &mut Notice) {
+pub(super) fn read_meeting(text: &str, names: &Names, notice: &mut Notice) {
     let words = words(text);
     let presides =
         (0..words.len()).find(|&k| lower_at(&words, k, "chủ trì")).unwrap_or(words.len());
@@ -422,7 +489,7 @@ fn chair_in_title(title: &str) -> Option<String> {
 }
 
 /// Points of a list joined by `;`, each with a capital letter, without the final stop.
-fn split_points(text: &str) -> Vec<String> {
+pub(super) fn split_points(text: &str) -> Vec<String> {
     split_outside_brackets(text, ';')
         .into_iter()
         .map(|p| capitalise(p.trim().trim_end_matches('.').trim()))
@@ -437,7 +504,7 @@ fn capitalise(text: &str) -> String {
 }
 
 /// The parts of `text` between the `separator`s that stand outside brackets.
-fn split_outside_brackets(text: &str, separator: char) -> Vec<&str> {
+pub(super) fn split_outside_brackets(text: &str, separator: char) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
@@ -461,7 +528,7 @@ const ABBREVIATIONS: &[&str] =
     &["TP", "Tp", "TX", "TT", "ThS", "TS", "PGS", "GS", "Q", "P", "v.v", "Ths", "BS"];
 
 /// The sentences of a paragraph: split at ". " before a capital, outside brackets.
-fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
@@ -473,10 +540,9 @@ fn sentences(text: &str) -> Vec<String> {
             '.' | '!' | '?' if depth == 0 => {
                 let next_is_space = chars.get(n + 1).is_some_and(|(_, c)| c.is_whitespace());
                 let then_capital = chars.get(n + 2).is_some_and(|(_, c)| c.is_uppercase());
-                let word_before =
-                    text[start..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-                let abbreviation = ABBREVIATIONS.contains(&word_before);
-                if next_is_space && then_capital && !abbreviation {
+                // The word before only where a sentence may end: looking back for it at
+                // every stop of "1.1.1.1…" would read the line again for each.
+                if next_is_space && then_capital && !abbreviation_before(&text[start..i]) {
                     out.push(text[start..=i].trim().to_owned());
                     start = i + 1;
                 }
@@ -491,12 +557,31 @@ fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether `before` (a sentence so far) ends with an abbreviation a full stop does not end
+/// a sentence after.
+fn abbreviation_before(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    ABBREVIATIONS.contains(&word)
+}
+
 /// A directive's text as the notice words it, without a closing `;` or `.`.
-fn directive_text(text: &str) -> String {
+pub(super) fn directive_text(text: &str) -> String {
     let text = text.trim();
     let text = text.strip_suffix(';').or_else(|| text.strip_suffix('.')).unwrap_or(text);
     text.trim().to_owned()
 }
+
+/// How a Công văn's sentences that give no task begin: what it carries out or answers.
+const CONTEXT: &[&str] = &[
+    "thuc hien ",
+    "can cu ",
+    "xet de nghi",
+    "xet bao cao",
+    "theo de nghi",
+    "tren co so ",
+    "ngay ",
+    "vua qua",
+];
 
 /// What a heading paragraph is.
 #[derive(Clone, Debug)]
@@ -621,10 +706,32 @@ fn read_tasks(paragraphs: &[Paragraph], names: &Names, notice: &mut Notice) {
                 names,
                 Context { meeting, heading: heading.as_ref(), earlier: None },
             );
-            notice.items.push(Item { text, fields, line: paragraph.line });
+            notice.items.push(Item { text, fields, line: paragraph.line, doubtful: false });
         } else {
             let heading = unit_heading(&headings);
+            // A Công văn or a leader's opinion gives a task in a few sentences: one that
+            // names no unit goes on with the task before it ("… Trong quá trình thực hiện,
+            // nếu có vướng mắc, báo cáo UBND tỉnh."); what it answers or carries out
+            // ("Thực hiện …", "Xét đề nghị …") is no task.
+            let letter = matches!(notice.kind.genre, Genre::Letter | Genre::Opinion);
+            let paragraph_start = notice.items.len();
             for sentence in sentences(body) {
+                if letter {
+                    let folded = fold(&sentence);
+                    if CONTEXT.iter().any(|c| folded.starts_with(c)) {
+                        continue;
+                    }
+                    let words = words(&sentence);
+                    if notice.items.len() > paragraph_start
+                        && clause::own_lead(&sentence, &words, names).is_none()
+                        && let Some(last) = notice.items.last_mut()
+                    {
+                        last.text = format!("{}. {}", last.text, directive_text(&sentence));
+                        let context = Context { meeting, heading: heading.as_ref(), earlier: None };
+                        last.fields = clause::fields(&last.text, names, context);
+                        continue;
+                    }
+                }
                 let mut earlier: Option<Lead> = None;
                 for clause in split_outside_brackets(&sentence, ';') {
                     let text = directive_text(clause);
@@ -637,7 +744,7 @@ fn read_tasks(paragraphs: &[Paragraph], names: &Names, notice: &mut Notice) {
                     if let Some(lead) = &fields.lead {
                         earlier = Some(lead.clone());
                     }
-                    notice.items.push(Item { text, fields, line: paragraph.line });
+                    notice.items.push(Item { text, fields, line: paragraph.line, doubtful: false });
                 }
             }
         }

@@ -7,6 +7,7 @@
 use jiff::civil::Date;
 
 use super::clause::{self, Context, Lead, LeadFrom};
+use super::genre::Kind;
 use super::notice::Notice;
 use super::units::{Named, Names};
 use crate::editing::action::Action;
@@ -75,6 +76,9 @@ pub struct DirectiveDraft {
     pub duplicate: Option<Duplicate>,
     /// The notice's line it starts on.
     pub line: usize,
+    /// Read from a text that is no notice with nothing marking it a directive for sure:
+    /// offered unticked, for the official to tick.
+    pub doubtful: bool,
 }
 
 /// The whole proposal.
@@ -91,6 +95,10 @@ pub struct Proposal {
     pub file_name: Option<String>,
     /// The names the notice was read with, to read a split directive's parts again.
     names: Names,
+    /// What kind of text it was read from, and how sure the reader is.
+    pub kind: Kind,
+    /// The meeting's day and month when the text gave no year (the official types it).
+    pub date_without_year: Option<(i8, i8)>,
 }
 
 /// Why the proposal cannot be added yet.
@@ -162,9 +170,13 @@ impl Proposal {
             directives: Vec::new(),
             file_name,
             names,
+            kind: notice.kind,
+            date_without_year: notice.date_without_year,
         };
         for item in notice.items {
-            let draft = proposal.draft(dataset, &item.text, &item.fields, item.line);
+            let mut draft = proposal.draft(dataset, &item.text, &item.fields, item.line);
+            draft.doubtful = item.doubtful;
+            draft.include = !item.doubtful;
             proposal.directives.push(draft);
         }
         proposal.flag_duplicates(dataset);
@@ -206,6 +218,7 @@ impl Proposal {
             },
             duplicate: None,
             line,
+            doubtful: false,
         }
     }
 
@@ -285,7 +298,7 @@ impl Proposal {
             if draft.duplicate.is_some() && !before {
                 draft.include = false;
             } else if draft.duplicate.is_none() && before {
-                draft.include = true;
+                draft.include = !draft.doubtful;
             }
         }
     }

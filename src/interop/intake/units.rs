@@ -46,7 +46,18 @@ pub struct Names {
     /// short form of a body whose full name differs between provinces ("Ban QLKKT") stands
     /// for the one of these its built-in name begins.
     local: Vec<String>,
+    /// How many short forms the text has taught (see [`MAX_SHORT_FORMS`]).
+    learned: usize,
 }
+
+/// The most words a unit's name runs to ("Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh Lạng
+/// Sơn" has 12): a name is looked for from many words of a clause, and none may read on
+/// through a long run of capitals.
+const MAX_NAME_WORDS: usize = 18;
+
+/// The most short forms one text teaches ("Ban Quản lý … (Ban QLKKT)"): a notice spells
+/// out a handful; a text of thousands is no notice, and each would slow every name after.
+const MAX_SHORT_FORMS: usize = 64;
 
 /// Built-in names that are only the beginning of a province's full name.
 const BEGINNINGS: &[&str] = &["Ban Quản lý Khu kinh tế"];
@@ -512,10 +523,15 @@ impl Names {
             if !word.is("(") {
                 continue;
             }
-            let Some(close) = words[i..].iter().position(|w| w.is(")")).map(|p| p + i) else {
+            // A short form is at most three words: look no further for its bracket's end
+            // (a text of a thousand open brackets would otherwise be read to its end once
+            // for each).
+            let Some(close) =
+                words[i + 1..].iter().take(4).position(|w| w.is(")")).map(|p| p + i + 1)
+            else {
                 continue;
             };
-            if close - i > 4 || close == i + 1 {
+            if close == i + 1 {
                 continue;
             }
             // The full name is the unit that ends right before the bracket.
@@ -526,8 +542,14 @@ impl Names {
                 && short.chars().filter(|c| c.is_uppercase()).count() >= 2
                 && fold(short) != fold(&full.unit.name)
             {
+                if self.learned == MAX_SHORT_FORMS {
+                    return;
+                }
+                self.learned += 1;
                 self.add(short, &full.unit.name);
-                self.local.push(full.unit.name);
+                if !self.local.contains(&full.unit.name) {
+                    self.local.push(full.unit.name);
+                }
             }
         }
     }
@@ -599,7 +621,10 @@ impl Names {
             let place = PLACES.iter().find(|p| lower_at(words, after, p))?;
             let name_start = after + length(place);
             let mut end = name_start;
-            while words.get(end).is_some_and(|w| w.capitalised() && !is_head(words, end)) {
+            // A place's name is a few words; a run of capitals goes no further.
+            while end - name_start < MAX_NAME_WORDS
+                && words.get(end).is_some_and(|w| w.capitalised() && !is_head(words, end))
+            {
                 end += 1;
             }
             if end == name_start && *place != "tỉnh" {
@@ -709,7 +734,9 @@ fn head_at(text: &str, words: &[Word], at: usize) -> Option<Found> {
             if let Some(place) = PLACES.iter().find(|p| lower_at(words, end, p)) {
                 end += length(place);
                 complete = !words.get(end).is_some_and(|w| w.capitalised() && !w.is_mark());
-                while words.get(end).is_some_and(|w| w.capitalised() && !is_head(words, end)) {
+                while end - at <= MAX_NAME_WORDS
+                    && words.get(end).is_some_and(|w| w.capitalised() && !is_head(words, end))
+                {
                     end += 1;
                     complete = true;
                 }
@@ -723,7 +750,7 @@ fn head_at(text: &str, words: &[Word], at: usize) -> Option<Found> {
             // "Thanh tra Sở", "Văn phòng Sở": complete, unless "Sở Công Thương" follows.
             complete = !words.get(end).is_some_and(|w| w.capitalised() && !w.is_mark());
         }
-        if end - at > 18 {
+        if end - at > MAX_NAME_WORDS {
             return None;
         }
     }
@@ -740,8 +767,9 @@ fn group_at(text: &str, words: &[Word], at: usize) -> Option<Found> {
     let noun =
         GROUP_NOUNS.iter().filter(|n| lower_at(words, at + 1, n)).max_by_key(|n| length(n))?;
     let mut end = at + 1 + length(noun);
-    // More nouns: "các sở, ngành, địa phương", "các sở, ban, ngành và địa phương".
-    while let Some(word) = words.get(end) {
+    // More nouns: "các sở, ngành, địa phương", "các sở, ban, ngành và địa phương" (a few:
+    // "các sở, sở, sở …" the length of a text is no group).
+    while let Some(word) = words.get(end).filter(|_| end - at <= MAX_NAME_WORDS) {
         if !(word.is(",") || word.lower == "và") {
             break;
         }

@@ -327,6 +327,7 @@ fn preview_stage(
         ],
     );
     ui.label(egui::RichText::new(format!("{} · {summary}", preview.from)).color(theme::MUTED));
+    kind_notes(ui, &preview.proposal, lang);
     ui.add_space(4.0);
     meeting_section(ui, preview, dataset, (lang, today));
     ui.separator();
@@ -403,6 +404,21 @@ fn preview_stage(
         }
     });
     (outcome, back)
+}
+
+/// What the text was taken for when it is no notice, and how sure; how many items are
+/// left unticked as doubtful.
+fn kind_notes(ui: &mut egui::Ui, proposal: &Proposal, lang: Lang) {
+    let t = &lang.strings().intake;
+    if let Some(kind) = intake::genre::described(proposal.kind, lang) {
+        ui.label(egui::RichText::new(kind).color(theme::ERROR));
+    }
+    let doubtful = proposal.directives.iter().filter(|d| d.doubtful && !d.include).count();
+    if doubtful > 0 {
+        ui.label(
+            egui::RichText::new(fill(&t.doubtful, &[("count", &doubtful)])).color(theme::MUTED),
+        );
+    }
 }
 
 /// The edit, once every date typed reads as one.
@@ -497,7 +513,11 @@ fn meeting_section(
         ui.add(number).accessible_name(t.meeting_number.clone());
     });
     if meeting.date.is_none() {
-        let text = if preview.date_text.trim().is_empty() {
+        let text = if let (true, Some((day, month))) =
+            (preview.date_text.trim().is_empty(), preview.proposal.date_without_year)
+        {
+            fill(&t.date_needs_year, &[("day", &day), ("month", &month)])
+        } else if preview.date_text.trim().is_empty() {
             t.meeting_no_date.clone()
         } else {
             fill(&t.bad_date, &[("text", &preview.date_text.trim())])
