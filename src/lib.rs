@@ -11,6 +11,7 @@
 pub mod action;
 pub mod app;
 pub mod chart;
+pub mod chase;
 pub mod cli;
 pub mod clipboard;
 pub mod command;
