@@ -117,11 +117,69 @@ pub enum CliCommand {
         /// The dataset file.
         file: PathBuf,
     },
+    /// Write a follow-up letter (Công văn đôn đốc) to each lead unit with unfinished
+    /// directives, one file a unit in DIR named by the unit.
+    Letters {
+        /// The dataset file.
+        file: PathBuf,
+        /// The folder to write the letters into (made if missing).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Only the letter to this unit (its name, accents and case ignored).
+        #[arg(long)]
+        unit: Option<String>,
+        /// The meeting whose conclusions are followed up (its number); default the latest.
+        #[arg(long)]
+        meeting: Option<u32>,
+        /// The day the units are asked to report by (DD/MM/YYYY); default in ten days.
+        #[arg(long)]
+        reply_by: Option<String>,
+        /// PDF (PDF/A, tagged) or Word.
+        #[arg(long, value_enum, default_value_t = LetterFormat::Pdf)]
+        format: LetterFormat,
+        /// The letters' date and the day statuses are computed on (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_iso_date, hide = true)]
+        today: Option<jiff::civil::Date>,
+    },
+    /// Write a report sheet (.xlsx) for each lead unit to fill in and send back; `import`
+    /// reads it back.
+    Sheets {
+        /// The dataset file.
+        file: PathBuf,
+        /// The folder to write the sheets into (made if missing).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Only this unit's sheet.
+        #[arg(long)]
+        unit: Option<String>,
+        /// The sheets' date and the day statuses are computed on (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_iso_date, hide = true)]
+        today: Option<jiff::civil::Date>,
+    },
+    /// Write the directives' deadlines as an iCalendar file (.ics): one all-day event each,
+    /// a reminder 3 days before, the same UIDs on every export.
+    Calendar {
+        /// The dataset file.
+        file: PathBuf,
+        /// Where to write it (.ics).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Only the directives this unit leads or supports.
+        #[arg(long)]
+        unit: Option<String>,
+    },
     /// Write the A4 report or a chart to a file (PDF, SVG, PNG).
     Export {
         #[command(subcommand)]
         what: ExportCommand,
     },
+}
+
+/// The file format of the follow-up letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LetterFormat {
+    Pdf,
+    Docx,
 }
 
 /// What `export` writes.

@@ -27,6 +27,43 @@ fn main() -> ExitCode {
         Some(CliCommand::New { out: path, force }) => {
             cli::new(&path, force, lang, &mut out, &mut err)
         }
+        Some(CliCommand::Letters { file, out: dir, unit, meeting, reply_by, format, today }) => {
+            let format = match format {
+                cli::LetterFormat::Pdf => industry_desk::interop::paper::ReportFormat::Pdf,
+                cli::LetterFormat::Docx => industry_desk::interop::paper::ReportFormat::Docx,
+            };
+            let request = industry_desk::interop::chase::cli::LettersRequest {
+                file,
+                out: dir,
+                unit,
+                meeting,
+                reply_by,
+                format,
+                today,
+            };
+            industry_desk::interop::chase::cli::letters(request, lang, &mut out, &mut err)
+        }
+        Some(CliCommand::Sheets { file, out: dir, unit, today }) => {
+            industry_desk::interop::chase::cli::sheets(
+                &file,
+                &dir,
+                unit.as_deref(),
+                today,
+                lang,
+                &mut out,
+                &mut err,
+            )
+        }
+        Some(CliCommand::Calendar { file, out: path, unit }) => {
+            industry_desk::interop::chase::cli::calendar(
+                &file,
+                &path,
+                unit.as_deref(),
+                lang,
+                &mut out,
+                &mut err,
+            )
+        }
         Some(CliCommand::Export { what }) => cli::export(what, lang, &mut out, &mut err),
         Some(CliCommand::Import { file, into }) => {
             cli::import(&file, &into, lang, &mut out, &mut err)

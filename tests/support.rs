@@ -53,6 +53,10 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_save(&mut self, _file_name: &str, _kind: FileKind) -> Picked {
         self.next()
     }
+
+    fn pick_folder(&mut self) -> Picked {
+        self.next()
+    }
 }
 
 /// A clipboard that keeps what was copied, for the test to read back.
@@ -196,6 +200,11 @@ pub fn harness_starting(dialogs: &ScriptedDialogs, open: PathBuf) -> Harness<'st
 /// Steps the app until the export it is making is done.
 pub fn wait_for_export(harness: &mut Harness<'static, App>) {
     step_while(harness, App::is_exporting, "the export to finish");
+}
+
+/// Waits for the follow-up letters being written to be done.
+pub fn wait_for_letters(harness: &mut Harness<'static, App>) {
+    step_while(harness, App::is_writing_letters, "the letters were not written in 20 s");
 }
 
 /// As [`harness`], keeping recovery copies in `folder`, written at every change.

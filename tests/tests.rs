@@ -69,3 +69,6 @@ mod intake;
 /// Two copies of a file merged: three-way and two-way, conflicts, twins, faults.
 mod merge;
 mod packaging;
+
+/// Chasing the units: letters, calendar, report sheets and their answers, through the binary.
+mod chase;

@@ -32,6 +32,10 @@ pub enum Command {
     IntakeNotice,
     /// Merge another copy of the file (a conflict copy, a copy sent by mail).
     MergeCopy,
+    /// Write a follow-up letter to each lead unit with unfinished directives.
+    FollowUpLetters,
+    /// Save the directives' deadlines as an iCalendar file.
+    ExportCalendar,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -61,7 +65,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 25] = [
         Command::NewFromSample,
         Command::Open,
         Command::Save,
@@ -73,6 +77,8 @@ impl Command {
         Command::Import,
         Command::IntakeNotice,
         Command::MergeCopy,
+        Command::FollowUpLetters,
+        Command::ExportCalendar,
         Command::RecoveryCopies,
         Command::Quit,
         Command::Undo,
@@ -102,6 +108,8 @@ impl Command {
             Command::Import => &lang.strings().import.menu,
             Command::IntakeNotice => &lang.strings().intake.menu,
             Command::MergeCopy => &lang.strings().merge.menu,
+            Command::FollowUpLetters => &lang.strings().chase.menu_letters,
+            Command::ExportCalendar => &lang.strings().chase.menu_calendar,
             Command::RecoveryCopies => &lang.strings().recovery.menu,
             Command::Quit => &t.quit,
             Command::Undo => &t.undo,
@@ -147,6 +155,8 @@ impl Command {
             | Command::Import
             | Command::IntakeNotice
             | Command::MergeCopy
+            | Command::FollowUpLetters
+            | Command::ExportCalendar
             | Command::RecoveryCopies
             | Command::About => &[],
             Command::Guide => &GUIDE,

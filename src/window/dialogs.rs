@@ -28,6 +28,8 @@ pub enum FileKind {
     Xlsx,
     /// A Word document.
     Docx,
+    /// An iCalendar file (the deadlines).
+    Ics,
 }
 
 impl FileKind {
@@ -40,6 +42,7 @@ impl FileKind {
             FileKind::Png => ("PNG", "png"),
             FileKind::Xlsx => ("Excel", "xlsx"),
             FileKind::Docx => ("Word", "docx"),
+            FileKind::Ics => ("iCalendar", "ics"),
         }
     }
 }
@@ -54,6 +57,8 @@ pub trait FileDialogs {
     fn pick_notice(&mut self) -> Picked;
     /// Where to save a file of `kind`, suggesting `file_name`.
     fn pick_save(&mut self, file_name: &str, kind: FileKind) -> Picked;
+    /// A folder to write several files into (the follow-up letters).
+    fn pick_folder(&mut self) -> Picked;
 }
 
 /// Opens a file in the system's viewer (the PDF viewer, to print from). Returns once the
@@ -118,5 +123,10 @@ impl FileDialogs for SystemDialogs {
             path
         });
         Self::judge(started, path)
+    }
+
+    fn pick_folder(&mut self) -> Picked {
+        let started = Instant::now();
+        Self::judge(started, rfd::FileDialog::new().pick_folder())
     }
 }

@@ -319,6 +319,10 @@ fn required(kind: SheetKind) -> &'static [&'static str] {
 
 /// Plans the import of `sheets` into `dataset`.
 pub fn plan(dataset: &Dataset, sheets: &[Sheet], lang: Lang) -> Plan {
+    // A unit's report sheet come back is an answer, not a workbook of records.
+    if let Some(answer) = super::answer::plan(dataset, sheets, lang) {
+        return answer;
+    }
     let t = &lang.strings().import;
     let mut plan = Plan::default();
     let mut scratch = dataset.clone();

@@ -6,7 +6,9 @@
 //! This module holds what both directions share: the sheets' columns, and the words that
 //! stand for enumerations in cells (the UI's own words, read back in either language).
 
+pub mod answer;
 pub mod import;
+pub mod report_sheet;
 mod xlsx;
 
 pub use xlsx::to_xlsx;

@@ -79,9 +79,12 @@ pub fn write(report: &OfficialReport) -> Result<Vec<u8>, ExportError> {
         .title_pg();
     body = body.add_table(header_block(report));
     body = body.add_paragraph(spacer(12.0));
-    body = body.add_paragraph(styled("Title", &report.kind));
-    body = body.add_paragraph(styled("Title", &report.subject));
-    body = body.add_paragraph(rule(twips(45.0), content_twips(false)));
+    // A Công văn has no kind line: its subject is the `V/v` under the number.
+    if !report.kind.is_empty() {
+        body = body.add_paragraph(styled("Title", &report.kind));
+        body = body.add_paragraph(styled("Title", &report.subject));
+        body = body.add_paragraph(rule(twips(45.0), content_twips(false)));
+    }
     if let Some(addressee) = &report.addressee {
         body = body.add_paragraph(
             Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_text(addressee)),
@@ -259,6 +262,10 @@ fn header_block(report: &OfficialReport) -> Table {
         .add_paragraph(column_line(&report.issuing_body, official::HEADER, true, false))
         .add_paragraph(rule(issuer_rule, left_width))
         .add_paragraph(column_line(&report.number, official::HEADER, false, false));
+    let left = match &report.reference {
+        Some(line) => left.add_paragraph(column_line(line, official::REFERENCE, false, false)),
+        None => left,
+    };
     let right = TableCell::new()
         .width(right_width as usize, WidthType::Dxa)
         .add_paragraph(column_line(&report.nation, official::NATION, true, false))

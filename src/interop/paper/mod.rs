@@ -10,6 +10,7 @@
 mod chart_svg;
 mod docx;
 pub mod layout;
+pub mod letter;
 pub mod official;
 mod pdf;
 pub mod png;

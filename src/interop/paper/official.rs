@@ -36,6 +36,8 @@ pub const NATION: f32 = 12.0;
 pub const RECIPIENTS_TITLE: f32 = 12.0;
 /// The recipients.
 pub const RECIPIENTS: f32 = 11.0;
+/// The `V/v` line of a Công văn under its number.
+pub const REFERENCE: f32 = 12.0;
 /// Captions of figures.
 pub const CAPTION: f32 = 13.0;
 /// The appendix's tables.
@@ -84,6 +86,8 @@ pub struct OfficialReport {
     pub parent_body: String,
     pub issuing_body: String,
     pub number: String,
+    /// The subject under the number (`V/v …`), as a Công văn has it; a report has none.
+    pub reference: Option<String>,
     /// The right column: Quốc hiệu, Tiêu ngữ (ruled), place and date.
     pub nation: String,
     pub motto: String,
@@ -233,6 +237,7 @@ impl OfficialReport {
             parent_body: letterhead.parent_body.to_uppercase(),
             issuing_body: letterhead.issuing_body.to_uppercase(),
             number: fill(&t.number, &[("number", &letterhead.number_and_symbol())]),
+            reference: None,
             nation: t.nation.clone(),
             motto: t.motto.clone(),
             place_date,
@@ -266,7 +271,14 @@ impl OfficialReport {
                     ColumnLine::new(&self.parent_body, Style::serif(HEADER)),
                     ColumnLine::new(&self.issuing_body, Style::serif(HEADER).strong()).ruled(0.4),
                     ColumnLine::new(&self.number, Style::serif(HEADER)).after_space(6.0),
-                ],
+                ]
+                .into_iter()
+                .chain(
+                    self.reference.iter().map(|line| {
+                        ColumnLine::new(line, Style::serif(REFERENCE)).after_space(6.0)
+                    }),
+                )
+                .collect(),
             },
             TextColumn {
                 share: 1.0 - LEFT_SHARE,
@@ -279,16 +291,19 @@ impl OfficialReport {
             },
         ])];
         main.push(Block::Space(20.0));
-        main.push(Block::Paragraph(Paragraph {
-            role: Role::Title,
-            ..Paragraph::plain(self.kind.as_str(), serif.strong(), Align::Center)
-        }));
-        main.push(Block::Paragraph(Paragraph::plain(
-            self.subject.as_str(),
-            serif.strong(),
-            Align::Center,
-        )));
-        main.push(Block::Rule { length: 45.0 * MM });
+        // A Công văn has no kind line: its subject is the `V/v` under the number.
+        if !self.kind.is_empty() {
+            main.push(Block::Paragraph(Paragraph {
+                role: Role::Title,
+                ..Paragraph::plain(self.kind.as_str(), serif.strong(), Align::Center)
+            }));
+            main.push(Block::Paragraph(Paragraph::plain(
+                self.subject.as_str(),
+                serif.strong(),
+                Align::Center,
+            )));
+            main.push(Block::Rule { length: 45.0 * MM });
+        }
         if let Some(addressee) = &self.addressee {
             main.push(Block::Space(8.0));
             main.push(Block::Paragraph(Paragraph::plain(addressee.as_str(), serif, Align::Center)));
@@ -557,8 +572,13 @@ fn directive_counts(directives: &[&Directive], today: Date, lang: Lang) -> Strin
     fill(&t.directive_counts, &[("total", &directives.len()), ("list", &list.join(", "))])
 }
 
+/// The official status words of a directive, capitalised ("Chưa hoàn thành, đã quá hạn").
+pub fn status_phrase(status: DirectiveStatus, lang: Lang) -> String {
+    capitalised(status_words(status, lang))
+}
+
 /// The official status words of a directive.
-fn status_words(status: DirectiveStatus, lang: Lang) -> &'static str {
+pub(super) fn status_words(status: DirectiveStatus, lang: Lang) -> &'static str {
     let t = &lang.strings().official;
     let index = SUMMARY_ORDER.iter().position(|s| *s == status).unwrap_or(0);
     &t.statuses[index]
@@ -629,12 +649,12 @@ fn units_table(dataset: &Dataset, directives: &[&Directive], today: Date, lang: 
 }
 
 /// A table as the decree's documents have them: Times text, black rules, no fill.
-fn official_table(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
+pub(super) fn official_table(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
     Table { columns, rows, style: Style::serif(TABLE), header_fill: None }
 }
 
 /// The recipients' lines: "- Như trên;" … the last with a full stop.
-fn recipient_lines(letterhead: &Letterhead) -> Vec<String> {
+pub(super) fn recipient_lines(letterhead: &Letterhead) -> Vec<String> {
     let lines: Vec<&str> = letterhead
         .recipients
         .iter()
@@ -650,7 +670,7 @@ fn recipient_lines(letterhead: &Letterhead) -> Vec<String> {
 }
 
 /// The arguments of a date template: `{day}`, `{day2}`, `{month}`, `{year}`, `{place}`.
-fn date_args<'a>(
+pub(super) fn date_args<'a>(
     date: Date,
     lang: Lang,
     place: &'a str,
@@ -667,11 +687,14 @@ fn date_args<'a>(
 }
 
 /// `ngày 01 tháng 12 năm 2026` / `1 December 2026`.
-fn written_date(date: Date, lang: Lang) -> String {
+pub(super) fn written_date(date: Date, lang: Lang) -> String {
     fill_boxed(&lang.strings().official.date_only, &date_args(date, lang, ""))
 }
 
-fn fill_boxed(template: &str, args: &[(&str, Box<dyn std::fmt::Display + '_>)]) -> String {
+pub(super) fn fill_boxed(
+    template: &str,
+    args: &[(&str, Box<dyn std::fmt::Display + '_>)],
+) -> String {
     let args: Vec<(&str, &dyn std::fmt::Display)> =
         args.iter().map(|(name, value)| (*name, value.as_ref())).collect();
     fill(template, &args)
@@ -692,7 +715,7 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -84,6 +84,18 @@ impl App {
     pub(super) fn take_dropped_notice(&mut self, ctx: &egui::Context) {
         let dropped = ctx
             .input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect::<Vec<_>>());
+        // A workbook dropped (a unit's report sheet sent back, say) is previewed as File ›
+        // Nhập… would, when no dialog is open.
+        let workbook = dropped.iter().find(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        });
+        if let Some(path) = workbook
+            && self.modal.is_none()
+        {
+            let path = path.clone();
+            self.preview_import(&path);
+            return;
+        }
         let Some(path) = dropped.into_iter().find(|p| {
             p.extension()
                 .and_then(|e| e.to_str())

@@ -5,6 +5,7 @@
 //! Saving and the recovery copies run on worker threads ([`saving`]); crashed work is
 //! offered back from [`recovering`].
 
+mod chasing;
 mod intake;
 mod merging;
 mod recovering;
@@ -173,6 +174,8 @@ pub struct App {
     intake_job: Option<intake::Reading>,
     /// A merge being read on a worker thread.
     merge_job: Option<merging::MergeJob>,
+    /// Follow-up letters being written on a worker thread.
+    letters_job: Option<chasing::LettersJob>,
     /// The conflict copies beside the open file.
     copies: merging::Copies,
     /// At start the search for crashed copies waits for the file being opened, so a
@@ -235,6 +238,7 @@ impl App {
             search_waits_for_open: false,
             intake_job: None,
             merge_job: None,
+            letters_job: None,
             copies: merging::Copies::default(),
         };
         if let Some(path) = config.open {
@@ -438,6 +442,8 @@ impl App {
             }
             Command::IntakeNotice => self.start_intake(),
             Command::MergeCopy => self.pick_copy_to_merge(),
+            Command::FollowUpLetters => self.start_letters(),
+            Command::ExportCalendar => self.export_calendar(),
             Command::Import => match self.dialogs.pick_spreadsheet() {
                 Picked::Path(path) => self.preview_import(&path),
                 Picked::Cancelled => {}
@@ -721,6 +727,9 @@ impl App {
                 self.start_merge(ui::merge_view::Source::Disk { stamp: None });
             }
             ui::modals::Answer::PutAside(copies) => self.put_aside(copies),
+            ui::modals::Answer::WriteLetters { meeting, reply_by, format } => {
+                self.write_letters(meeting, reply_by, format);
+            }
             ui::modals::Answer::Intake { action, count, source } => {
                 self.add_from_notice(action, count, &source);
             }
@@ -915,6 +924,9 @@ impl eframe::App for App {
                         if ui.button(&t.banner_show).clicked() {
                             self.commands.push(Command::ShowAlerts);
                         }
+                        if ui.button(&lang.strings().chase.banner_letters).clicked() {
+                            self.commands.push(Command::FollowUpLetters);
+                        }
                         if ui
                             .button("✕")
                             .on_hover_text(&lang.strings().app.dismiss)
@@ -1011,6 +1023,7 @@ impl eframe::App for App {
         self.poll_open(&ctx);
         self.poll_intake(&ctx);
         self.poll_merge(&ctx);
+        self.poll_letters(&ctx);
         self.watch_focus(&ctx);
         self.show_opening(&ctx);
         self.poll_save(&ctx);

@@ -59,6 +59,10 @@ pub fn show(ui: &mut egui::Ui, file: &Path, plan: &Plan, lang: Lang) -> Option<b
     ui.horizontal(|ui| {
         if count == 0 {
             ui.label(egui::RichText::new(&t.nothing).color(theme::MUTED));
+        } else if plan.action.is_none() {
+            // A report sheet with a refused row is not taken in part (exchange::answer).
+            let words = &lang.strings().chase.answer_refused_whole;
+            ui.label(egui::RichText::new(words).color(theme::ERROR));
         } else if ui.button(fill(&t.apply, &[("count", &count)])).clicked() {
             choice = Some(true);
         }

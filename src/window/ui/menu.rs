@@ -31,6 +31,8 @@ pub fn show(
             item(ui, Command::Import, *lang, true, commands);
             item(ui, Command::IntakeNotice, *lang, true, commands);
             item(ui, Command::MergeCopy, *lang, true, commands);
+            item(ui, Command::FollowUpLetters, *lang, true, commands);
+            item(ui, Command::ExportCalendar, *lang, true, commands);
             ui.separator();
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button(&t.recent, |ui| {

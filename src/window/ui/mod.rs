@@ -13,6 +13,7 @@ pub mod help;
 pub mod import_preview;
 pub mod intake_dialog;
 pub mod letterhead_form;
+pub mod letters_dialog;
 pub mod menu;
 pub mod merge_view;
 pub mod modals;

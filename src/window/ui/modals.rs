@@ -43,6 +43,8 @@ pub enum Modal {
     Guide { data: Option<PathBuf> },
     /// The version, the data folder and the fonts' licences.
     About { data: Option<PathBuf> },
+    /// The follow-up letters: the units and their counts, the reply date, the format.
+    Letters(crate::window::ui::letters_dialog::LettersDialog),
 }
 
 /// What a typed path is for.
@@ -125,6 +127,12 @@ pub enum Answer {
     MergeDisk,
     /// Move these merged conflict copies aside.
     PutAside(Vec<PathBuf>),
+    /// Write the follow-up letters of `meeting` (a folder is asked for first).
+    WriteLetters {
+        meeting: crate::model::MeetingId,
+        reply_by: jiff::civil::Date,
+        format: crate::interop::paper::ReportFormat,
+    },
 }
 
 /// Draws `modal` and returns the answer.
@@ -187,6 +195,16 @@ pub fn show(
                         answer = Some(Answer::Closed);
                     }
                 });
+            }
+            Modal::Letters(dialog) => {
+                use crate::window::ui::letters_dialog::{self, Outcome};
+                match letters_dialog::show(ui, dialog, dataset, (lang, today)) {
+                    Some(Outcome::Write { meeting, reply_by, format }) => {
+                        answer = Some(Answer::WriteLetters { meeting, reply_by, format })
+                    }
+                    Some(Outcome::Cancel) => answer = Some(Answer::Closed),
+                    None => {}
+                }
             }
             Modal::Guide { data } => {
                 if crate::window::ui::help::guide(ui, data.as_deref(), lang) {
