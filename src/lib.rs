@@ -35,10 +35,13 @@ pub mod open_job;
 pub mod palette;
 pub mod paper;
 pub mod recovery;
+pub mod replace;
 pub mod status;
 pub mod storage;
 pub mod synth;
 pub mod text;
 pub mod ui;
+#[cfg(windows)]
+pub mod windows;
 
 pub use app::{App, AppConfig};

@@ -69,3 +69,6 @@ mod intake;
 /// Two copies of a file merged: three-way and two-way, conflicts, twins, faults.
 mod merge;
 mod packaging;
+
+/// The console twin (industry-desk.com on Windows) hands commands over unchanged.
+mod console_twin;
