@@ -640,6 +640,8 @@ pub struct SaveStrings {
     pub is_directory: String,
     pub permission_denied: String,
     pub disk_full: String,
+    /// Another program holds the file open (a sync client, an antivirus scan, Word).
+    pub in_use: String,
     pub io: String,
 }
 

@@ -1,5 +1,15 @@
 //! The `industry-desk` binary: parses the command line, then either runs a headless
 //! command or opens the window.
+//!
+//! On Windows it is a GUI-subsystem program, so Explorer and the Start menu open the window
+//! with no console window behind it. Commands typed in cmd or PowerShell go to its console
+//! twin, `industry-desk.com` (src/console_twin.rs), which cmd and PowerShell pick before
+//! the .exe for `industry-desk …`: a console program is waited for, so its output comes
+//! before the next prompt and its exit code reaches `%ERRORLEVEL%` / `$LASTEXITCODE`. Attaching
+//! the .exe to its parent's console (AttachConsole) would print, but the shell does not wait
+//! for a GUI program: the prompt comes back at once, the output lands after it and the exit
+//! code is lost — no good for a script that runs `check`.
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::process::ExitCode;
 

@@ -14,7 +14,7 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// Every Rust file of the library (not the binary's `main.rs`), with its code outside
+/// Every Rust file of the library (not the binaries' `main.rs` and `bin/`), with its code outside
 /// `#[cfg(test)]` blocks and comments: tests may build a dataset or format one, which is
 /// no arrow of the code.
 fn library_files() -> Vec<(PathBuf, String)> {
@@ -36,7 +36,8 @@ fn library_files() -> Vec<(PathBuf, String)> {
     }
     let mut files = Vec::new();
     walk(&src(), &mut files);
-    files.retain(|(path, _)| path != &src().join("main.rs"));
+    // The binaries (main.rs, and src/bin's console twin) are no layer of the library.
+    files.retain(|(path, _)| path != &src().join("main.rs") && !path.starts_with(src().join("bin")));
     files
 }
 

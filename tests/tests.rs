@@ -72,3 +72,6 @@ mod packaging;
 
 /// Chasing the units: letters, calendar, report sheets and their answers, through the binary.
 mod chase;
+
+/// The console twin (industry-desk.com on Windows) hands commands over unchanged.
+mod console_twin;

@@ -104,7 +104,7 @@ impl Slot {
     ) -> Result<(), SaveError> {
         let text = storage::to_ron_string_with_meta(dataset, lineage);
         storage::write_atomically(&self.data_path(), text.as_bytes(), false)?;
-        let text = ron::ser::to_string_pretty(meta, ron::ser::PrettyConfig::default())
+        let text = ron::ser::to_string_pretty(meta, storage::pretty_config())
             .expect("the meta always serialises");
         storage::write_atomically(&self.meta_path(), text.as_bytes(), false)
     }
@@ -282,7 +282,7 @@ impl Store {
         let mut meta = Meta::now(origin_path.as_deref(), None);
         meta.written = written_at(&data);
         meta.pid = 0;
-        let text = ron::ser::to_string_pretty(&meta, ron::ser::PrettyConfig::default())
+        let text = ron::ser::to_string_pretty(&meta, storage::pretty_config())
             .expect("the meta always serialises");
         if fs::rename(&data, slot.data_path()).is_ok() {
             let _ = storage::write_atomically(&slot.meta_path(), text.as_bytes(), false);

@@ -288,6 +288,8 @@ impl SaveError {
             io::ErrorKind::StorageFull
             | io::ErrorKind::QuotaExceeded
             | io::ErrorKind::FileTooLarge => t.disk_full.clone(),
+            // The replace gave up on a file another program holds open (crate::files::replace).
+            io::ErrorKind::ResourceBusy => t.in_use.clone(),
             _ => fill(&t.io, &[("error", &self.source)]),
         };
         format!("{}: {what}", fill(&t.cannot_save, &[("file", &self.path.display())]))
@@ -328,15 +330,21 @@ fn serialise(dataset: &Dataset, meta: &FileMeta, escape_strings: bool) -> String
         modified: &meta.stamps,
         dataset,
     };
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("  ")
-        .struct_names(false)
-        .escape_strings(escape_strings);
+    let config = pretty_config().struct_names(false).escape_strings(escape_strings);
     // Every type in the model serialises (no maps with non-string keys, no NaN checks in
     // serde): a failure here is a bug, not bad input.
     ron::Options::default()
         .to_string_pretty(&envelope, config)
         .expect("the model always serialises to RON")
+}
+
+/// The pretty printer of every RON file the app writes (datasets, recovery copies' meta):
+/// two-space indents and `\n` line ends on every system. ron's default ends lines with
+/// `\r\n` on Windows, which would make a file saved there differ from Linux's in every line
+/// (a file mailed back and forth would churn) and, `\r` being a control character, send
+/// every save down the escaped path.
+pub fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().indentor("  ").new_line("\n")
 }
 
 /// Characters that a text editor, a mail program or a diff would hide, move or mangle.
@@ -589,7 +597,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), S
         if backup && path.exists() {
             keep_backup(path)?;
         }
-        fs::rename(&temp, path)?;
+        crate::files::replace::replace(&temp, path)?;
         drop(locked);
         Ok(())
     });
@@ -644,11 +652,16 @@ fn remove_stale_temps(path: &Path) {
     }
 }
 
-/// Whether a process with this id runs, where the system can say (Linux's /proc); elsewhere
-/// false, and the temp file's lock alone decides.
+/// Whether a process with this id runs, where the system can say (Linux's /proc, Windows'
+/// process table); elsewhere false, and the temp file's lock alone decides.
 fn process_runs(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    proc.join("self").exists() && proc.join(pid.to_string()).exists()
+    #[cfg(windows)]
+    return crate::files::windows::process_runs(pid);
+    #[cfg(not(windows))]
+    {
+        let proc = Path::new("/proc");
+        proc.join("self").exists() && proc.join(pid.to_string()).exists()
+    }
 }
 
 /// Writes `bytes` to a new file at `path`, synced, and returns it still open and locked.
@@ -668,7 +681,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     let backup_temp = temp_path(&backup);
     let copied = fs::read(path).and_then(|bytes| write_synced(&backup_temp, &bytes));
     if let Err(err) = copied.and_then(|locked| {
-        fs::rename(&backup_temp, &backup)?;
+        crate::files::replace::replace(&backup_temp, &backup)?;
         drop(locked);
         Ok(())
     }) {
@@ -678,7 +691,11 @@ fn keep_backup(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Makes the rename itself durable where the OS allows syncing a folder (not on Windows).
+/// Makes the rename itself durable where the OS allows syncing a folder. Windows cannot
+/// flush a folder (FlushFileBuffers wants a file or a whole volume, the latter as
+/// administrator); there the rename itself is written through to the disk before it returns
+/// (`MoveFileExW` with `MOVEFILE_WRITE_THROUGH`, in [`crate::files::replace`]), which is the same
+/// promise.
 fn sync_folder(path: &Path) {
     #[cfg(unix)]
     if let Some(folder) = path.parent() {
@@ -724,6 +741,29 @@ mod tests {
             crate::model::tidy(&mut expected);
             assert_eq!(directive.text, expected);
         }
+    }
+
+    /// A file must be the same bytes on every system (ron's default line end is `\r\n` on
+    /// Windows); scripts/windows/test.sh compares the Windows build's save with Linux's too.
+    #[test]
+    fn a_saved_file_ends_its_lines_with_lf_only_and_takes_the_raw_path() {
+        assert_eq!(pretty_config().new_line, "\n");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Báo cáo.ron");
+        let data = with_texts(&["Rà soát \"quy hoạch\" mỏ đá", "hai dòng\nghi chú"]);
+        save(&path, &data).unwrap();
+        let bytes = fs::read(&path).unwrap();
+        assert!(!bytes.contains(&b'\r'), "no carriage return anywhere in the file");
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.lines().count() > 50, "pretty-printed, one field a line");
+        // The fast path writes texts as they are: a raw string for the quotes, the line
+        // break as a line break; the escaped path would write \" and \n.
+        assert!(text.contains(r####"r#"Rà soát "quy hoạch" mỏ đá"#"####), "raw string");
+        assert!(text.contains("hai dòng\nghi chú"));
+        assert!(!text.contains("\\\""), "nothing escaped");
+        // The recovery copies' meta files use the same printer.
+        let meta = ron::ser::to_string_pretty(&("a", vec![1, 2]), pretty_config()).unwrap();
+        assert!(!meta.contains('\r') && meta.contains('\n'));
     }
 
     #[test]
