@@ -251,6 +251,13 @@ impl<'d> Window<'d> {
         std::thread::sleep(Duration::from_millis(300));
     }
 
+    /// Types `text` (ASCII) as a keyboard does, a key at a time.
+    fn type_text(&self, text: &str) {
+        self.bring_forward();
+        self.display.xdotool(&["type", "--delay", "80", text]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
     /// SIGKILL: no save, no cleanup, no goodbye.
     fn kill(mut self) {
         self.process.kill().unwrap();
@@ -554,4 +561,37 @@ fn a_widened_text_column_keeps_its_width_the_next_time() {
     assert!(widened > before + 60.0, "the text column: {before} before the drag, {widened} after");
     let again = session(false);
     assert!((again - widened).abs() < 1.0, "started again: {again}, left at {widened}");
+}
+
+/// Typing in the editor's text, then one click on that row's ✔ box (the click that takes
+/// the keyboard out of the field): the tick holds (once, the field's edit, sent after it
+/// from a copy without it, took it back), and each Ctrl+Z takes back one thing, never
+/// bringing back what an earlier one took.
+#[test]
+fn a_tick_right_after_typing_in_the_editor_holds_and_undoes_alone() {
+    let (display, machine) = (Display::start(), Machine::new());
+    let file = machine.data_file("theo-doi.ron");
+    let window = Window::open(&display, &machine, &file);
+    // Places from a screenshot of the 1280×800 window: the Chỉ đạo tab, directive 4's text
+    // in the list, the end of its text in the editor, its ✔ box.
+    window.click(DIRECTIVES_TAB.0, DIRECTIVES_TAB.1);
+    window.click(130, 486);
+    window.click(1200, 330);
+    window.type_text(" ABC");
+    window.click(847, 485);
+    window.wait_for_title("● ");
+    window.keys(&["ctrl+s"]);
+    window.wait_for_title("theo-doi.ron — ");
+    let saved = storage::load(&file).unwrap();
+    let directive = saved.directive(DirectiveId(4)).unwrap();
+    assert_eq!(directive.text, "Rà soát lại các mỏ đá ABC", "the typing is kept");
+    assert!(is_done(&saved, 4), "one click ticked directive 4");
+
+    // Two undos: the tick, then the typing; the second brings no tick back.
+    window.keys(&["ctrl+z", "ctrl+z"]);
+    window.wait_for_title("● ");
+    window.keys(&["ctrl+s"]);
+    wait_for("the file saved as it was opened", || {
+        (storage::load(&file).ok()? == builtin::dataset()).then_some(())
+    });
 }

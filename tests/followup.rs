@@ -129,6 +129,71 @@ fn editing_fields_is_one_undo_step_each_and_delete_is_undone() {
     assert_eq!(harness.state().document().dataset(), &builtin::dataset());
 }
 
+/// The click on a row's ✔ box that takes the keyboard out of the editor's field: the
+/// field's edit and the tick are two steps, both kept, undone one at a time in the order
+/// they were made (the field's edit, made first, was once applied after the tick from a
+/// copy of the directive without it, and so took the tick away again).
+#[test]
+fn a_tick_right_after_typing_in_the_editor_is_kept_and_undone_alone() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Rà soát lại các mỏ đá");
+    click(&mut harness, "+ Thêm ghi chú tiến độ");
+    let note = "Đã rà soát 12/40 mỏ";
+    let field = crate::support::text_field(&harness, "Nội dung ghi chú 1");
+    field.focus();
+    field.type_text(note);
+    harness.run();
+    // Still typing: one click (press and release in one frame, as a mouse does) on the box.
+    harness.get_by_label("Hoàn thành nhiệm vụ 4").click();
+    harness.run();
+    let directive = |harness: &egui_kittest::Harness<'static, industry_desk::App>| {
+        harness.state().document().dataset().directive(DirectiveId(4)).unwrap().clone()
+    };
+    let now = directive(&harness);
+    assert_eq!(now.completed_on, Some(TODAY), "the first click ticks the box");
+    assert_eq!(now.progress[0].text, note, "and the note typed is kept");
+
+    // Ctrl+Z takes back the tick alone, then the note's text, then the note.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let now = directive(&harness);
+    assert_eq!(now.completed_on, None, "the first undo takes the tick back");
+    assert_eq!(now.progress[0].text, note);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let now = directive(&harness);
+    assert_eq!(now.completed_on, None, "the second undo brings back no tick");
+    assert_eq!(now.progress.len(), 1);
+    assert_eq!(now.progress[0].text, "", "the second undo takes the note's text back");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().dataset(), &builtin::dataset());
+}
+
+/// Typing in the editor, then a click on another row: what was typed is kept (it was
+/// dropped when the editor loaded the row clicked in the same frame).
+#[test]
+fn typing_in_the_editor_then_choosing_another_row_keeps_what_was_typed() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    click(&mut harness, "Rà soát lại các mỏ đá");
+    let field = crate::support::text_field(&harness, "Kết quả cần đạt");
+    field.focus();
+    field.type_text("Báo cáo rà soát");
+    harness.run();
+    harness.get_by_label("Nhiệm vụ 4");
+    harness.get_by_label("Thẩm định kỹ các dự án chuẩn bị đầu tư").click();
+    harness.run();
+    harness.get_by_label("Nhiệm vụ 3");
+    let dataset = harness.state().document().dataset();
+    assert_eq!(dataset.directive(DirectiveId(4)).unwrap().expected_output, "Báo cáo rà soát");
+    assert_eq!(
+        dataset.directive(DirectiveId(3)).unwrap(),
+        builtin::dataset().directive(DirectiveId(3)).unwrap()
+    );
+}
+
 #[test]
 fn arrow_keys_move_the_selection() {
     let mut harness = harness(&ScriptedDialogs::default(), None);

@@ -1,6 +1,12 @@
 //! The editor of one directive: every field, each edit one undo step. Text fields edit a
 //! draft and send one `ReplaceDirective` when the field is left; lists and boxes send it at
 //! once. While no field has the keyboard, the draft follows the data (so undo shows).
+//!
+//! A field is left by the press that begins a click elsewhere, in the same frame as that
+//! click's own edit (a row's ✔ box), which the list, drawn first, has already sent. The
+//! draft was loaded before it, so the field's edit is the earlier of the two: the list puts
+//! it first (`directives::list_view`). A click on another row does not drop what was typed:
+//! the edit is sent before the other row is loaded.
 
 use crate::editing::action::Action;
 use crate::format;
@@ -15,6 +21,9 @@ use crate::window::ui::{View, theme};
 #[derive(Debug, Default)]
 pub struct Editor {
     draft: Option<Directive>,
+    /// The directive as the draft was loaded from it: the draft differs from it by what was
+    /// typed and not yet sent.
+    loaded: Option<Directive>,
     /// The draft is a new directive, not yet in the list: its fields are filled in, then
     /// "Thêm vào danh sách" adds it whole, as one step.
     is_new: bool,
@@ -65,8 +74,12 @@ impl Editor {
 
     /// Drops a new directive being filled in.
     pub fn cancel_new(&mut self) {
-        self.is_new = false;
-        self.draft = None;
+        // Only a new one: the draft of a directive in the list may hold what was typed,
+        // still to be sent when the editor shows another (`unsent`).
+        if std::mem::take(&mut self.is_new) {
+            self.draft = None;
+            self.loaded = None;
+        }
     }
 
     fn load(&mut self, directive: &Directive) {
@@ -74,21 +87,35 @@ impl Editor {
         self.completed_text = directive.completed_on.map(format::date).unwrap_or_default();
         self.note_dates = directive.progress.iter().map(|n| format::date(n.date)).collect();
         self.draft = Some(directive.clone());
+        self.loaded = Some(directive.clone());
+    }
+
+    /// What was typed into the draft of a directive in the list and not yet sent (the field
+    /// still had the keyboard when another row was chosen).
+    fn unsent(&self, view: &View) -> Option<Action> {
+        let (draft, loaded) = (self.draft.as_ref()?, self.loaded.as_ref()?);
+        let still_there = view.dataset.directive(draft.id).is_some();
+        (!self.is_new && still_there && draft != loaded)
+            .then(|| Action::ReplaceDirective(Box::new(draft.clone())))
     }
 
     /// Draws the editor of `directive` (number `number` in the list), or of the new
-    /// directive when `directive` is `None`; returns the edit made.
+    /// directive when `directive` is `None`; returns the edits made, in the order made.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
         view: &View,
         directive: Option<&Directive>,
         number: usize,
-    ) -> Option<Action> {
+    ) -> Vec<Action> {
+        let mut out = Vec::new();
         if let Some(directive) = directive {
-            self.is_new = false;
             let typing = ui.ctx().text_edit_focused();
             let same = self.draft.as_ref().is_some_and(|d| d.id == directive.id);
+            if !same {
+                out.extend(self.unsent(view));
+            }
+            self.is_new = false;
             if !same || (!typing && self.draft.as_ref() != Some(directive)) {
                 if !same {
                     self.error = None;
@@ -96,9 +123,8 @@ impl Editor {
                 self.load(directive);
             }
         }
-        let mut out = None;
         egui::ScrollArea::vertical().id_salt("editor").auto_shrink(false).show(ui, |ui| {
-            out = self.fields(ui, view, directive, number);
+            out.extend(self.fields(ui, view, directive, number));
         });
         out
     }

@@ -232,6 +232,8 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
 }
 
 fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    // Where this frame's edits of the tab start: the editor's go there (see below).
+    let first = actions.len();
     let lang = view.lang;
     let t = &lang.strings().directives;
     filter_bar(ui, view, state);
@@ -297,16 +299,21 @@ fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Ve
             }
             let number =
                 selected.and_then(|d| followup::position(view.dataset, d.id)).map_or(0, |i| i + 1);
-            if let Some(action) = state.editor.show(ui, view, selected, number) {
-                match &action {
+            let edits = state.editor.show(ui, view, selected, number);
+            for action in &edits {
+                match action {
                     Action::InsertDirective { directive, .. } => {
                         state.selected = Some(directive.id)
                     }
                     Action::RemoveDirective { .. } => state.selected = None,
                     _ => {}
                 }
-                actions.push(action);
             }
+            // Before the list's: a field of the editor is left by the press of a click on
+            // the list (a row's ✔ box, its deadline), whose edit the list, drawn first, has
+            // already sent. The field's edit came first, and was made on the directive as it
+            // was before that click: applied after it, it would undo the click.
+            actions.splice(first..first, edits);
         });
     });
 }
