@@ -7,11 +7,11 @@
 //! `cargo bench --bench chase`
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use industry_desk::i18n::Lang;
 use industry_desk::interop::chase::{self, cli::render_letters};
 use industry_desk::interop::exchange::{import, report_sheet};
-use industry_desk::i18n::Lang;
-use industry_desk::model::UnitId;
 use industry_desk::interop::paper::{ReportFormat, letter::LetterOptions};
+use industry_desk::model::UnitId;
 use industry_desk::synth;
 
 fn chase(c: &mut Criterion) {
@@ -60,7 +60,7 @@ fn chase(c: &mut Criterion) {
     });
     group.bench_function("report sheet of 500 rows: plan the answers", |b| {
         b.iter(|| {
-            let plan = import::plan(&data, &filled, Lang::Vi);
+            let plan = industry_desk::interop::exchange::plan_import(&data, &filled, Lang::Vi);
             assert_eq!(plan.changed.len(), 500);
             plan
         })

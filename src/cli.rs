@@ -448,7 +448,7 @@ pub fn import(
             return ExitCode::FAILURE;
         }
     };
-    let plan = import::plan(&dataset, &sheets, lang);
+    let plan = crate::interop::exchange::plan_import(&dataset, &sheets, lang);
     let summary = fill(
         &t.summary,
         &[

@@ -7,8 +7,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use industry_desk::model::{Dataset, ProgressNote, Unit, UnitId, UnitKind};
 use industry_desk::files::storage;
+use industry_desk::model::{Dataset, ProgressNote, Unit, UnitId, UnitKind};
 use jiff::civil::date;
 
 use crate::support::{poppler, run_cli};
@@ -386,7 +386,8 @@ fn the_window_lists_the_units_then_writes_their_letters_into_a_folder() {
     let letters = folder.path().join("letters");
     std::fs::create_dir(&letters).unwrap();
     dialogs.will_pick(&letters);
-    let units = industry_desk::interop::chase::open_work(&data(), None, crate::support::TODAY).len();
+    let units =
+        industry_desk::interop::chase::open_work(&data(), None, crate::support::TODAY).len();
     click(&mut harness, &format!("Chọn thư mục và viết {units} văn bản…"));
     wait_for_letters(&mut harness);
     assert!(letters.join("SoTaiChinh.pdf").exists());

@@ -705,10 +705,9 @@ fn a_word_file_that_unpacks_to_gigabytes_is_refused_unpacked() {
         "the bomb is small: {} bytes",
         bomb.get_ref().len()
     );
-    let started = std::time::Instant::now();
+    // Refused at the limit, not after unpacking it all (how fast is for benches/intake.rs).
     let outcome = intake::source::read_bytes(bomb.get_ref(), Some("docx"));
     assert!(matches!(outcome, Err(intake::IntakeError::DocxTooLarge { .. })), "{outcome:?}");
-    assert!(started.elapsed() < std::time::Duration::from_secs(2));
 }
 
 #[test]
@@ -897,8 +896,8 @@ fn the_seed_article_through_the_binary_gives_its_meeting_and_the_ten_directives_
     let texts: Vec<&str> = directives.iter().map(|d| d["text"].as_str().unwrap()).collect();
     assert_eq!(directives.len(), 10, "{texts:#?}");
     let lead = |n: usize| directives[n]["lead"].as_str().map(industry_desk::model::followup::fold);
-    for n in 0..8 {
-        assert_eq!(lead(n).as_deref(), Some("cac so, nganh"), "{}", texts[n]);
+    for (n, text) in texts.iter().enumerate().take(8) {
+        assert_eq!(lead(n).as_deref(), Some("cac so, nganh"), "{text}");
     }
     assert_eq!(
         lead(8).as_deref(),

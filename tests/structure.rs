@@ -37,7 +37,8 @@ fn library_files() -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     walk(&src(), &mut files);
     // The binaries (main.rs, and src/bin's console twin) are no layer of the library.
-    files.retain(|(path, _)| path != &src().join("main.rs") && !path.starts_with(src().join("bin")));
+    files
+        .retain(|(path, _)| path != &src().join("main.rs") && !path.starts_with(src().join("bin")));
     files
 }
 

@@ -10,6 +10,6 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(sheets) = import::read_xlsx(bytes) {
         let data = builtin::dataset();
-        let _plan = import::plan(&data, &sheets, Lang::Vi);
+        let _plan = industry_desk::interop::exchange::plan_import(&data, &sheets, Lang::Vi);
     }
 });

@@ -13,8 +13,8 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Trigg
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, fill};
-use crate::model::{Dataset, Directive, UnitId};
 use crate::model::status::DirectiveStatus;
+use crate::model::{Dataset, Directive, UnitId};
 
 /// What was written.
 #[derive(Clone, Debug)]

@@ -10,10 +10,10 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 
 use super::{ReplyDateError, UnitWork};
-use crate::i18n::{Lang, fill};
-use crate::model::{Dataset, Meeting, MeetingId};
-use crate::interop::paper::{self, ReportFormat};
 use crate::files::storage;
+use crate::i18n::{Lang, fill};
+use crate::interop::paper::{self, ReportFormat};
+use crate::model::{Dataset, Meeting, MeetingId};
 
 /// What `letters` is asked for.
 #[derive(Clone, Debug)]
@@ -246,8 +246,10 @@ pub fn sheets(
             &[("count", &work.len()), ("folder", &out_dir.display())],
         )];
         for (work, stem) in work.iter().zip(stems) {
-            let bytes = crate::interop::exchange::report_sheet::write(&dataset, work, revision, today, lang)
-                .map_err(|e| e.to_string())?;
+            let bytes = crate::interop::exchange::report_sheet::write(
+                &dataset, work, revision, today, lang,
+            )
+            .map_err(|e| e.to_string())?;
             let name = format!("{stem}.xlsx");
             paper::write_file(&out_dir.join(&name), &bytes).map_err(|e| e.describe(lang))?;
             let line = fill(

@@ -14,9 +14,9 @@ pub mod cli;
 
 use jiff::civil::Date;
 
-use crate::model::{Dataset, Directive, MeetingId, Unit, UnitId};
-use crate::model::status::DirectiveStatus;
 use crate::model::fold::fold;
+use crate::model::status::DirectiveStatus;
+use crate::model::{Dataset, Directive, MeetingId, Unit, UnitId};
 
 /// What one unit has left to do.
 #[derive(Clone, Debug)]

@@ -132,7 +132,8 @@ pub fn plan(dataset: &Dataset, sheets: &[Sheet], lang: Lang) -> Option<Plan> {
             refuse(&mut plan, fill(&t.refuse_no_directive, &[("id", &id.0)]));
             continue;
         };
-        if !crate::interop::chase::in_charge(&current, unit.id) || !meta.hashes.contains_key(&id.0) {
+        if !crate::interop::chase::in_charge(&current, unit.id) || !meta.hashes.contains_key(&id.0)
+        {
             refuse(&mut plan, fill(&t.refuse_other_unit, &[("id", &id.0), ("unit", &unit.name)]));
             continue;
         }

@@ -317,12 +317,9 @@ fn required(kind: SheetKind) -> &'static [&'static str] {
     }
 }
 
-/// Plans the import of `sheets` into `dataset`.
+/// Plans the import of `sheets`, a workbook of records, into `dataset`. A returned report
+/// sheet is an answer instead: [`super::plan_import`] tells the two apart.
 pub fn plan(dataset: &Dataset, sheets: &[Sheet], lang: Lang) -> Plan {
-    // A unit's report sheet come back is an answer, not a workbook of records.
-    if let Some(answer) = super::answer::plan(dataset, sheets, lang) {
-        return answer;
-    }
     let t = &lang.strings().import;
     let mut plan = Plan::default();
     let mut scratch = dataset.clone();

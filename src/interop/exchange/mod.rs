@@ -71,6 +71,17 @@ pub fn zone_kind_from_word(cell: &str) -> Option<ZoneKind> {
     from_word(cell, &all, format::zone_kind)
 }
 
+/// Plans the import of a workbook the official gives (File › Nhập…, a dropped file,
+/// `industry-desk import`): a unit's report sheet come back is read as its answer
+/// (`answer`), any other workbook as records (`import`).
+pub fn plan_import(
+    dataset: &crate::model::Dataset,
+    sheets: &[import::Sheet],
+    lang: crate::i18n::Lang,
+) -> import::Plan {
+    answer::plan(dataset, sheets, lang).unwrap_or_else(|| import::plan(dataset, sheets, lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

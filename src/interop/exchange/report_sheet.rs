@@ -11,10 +11,10 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use crate::interop::chase::UnitWork;
 use crate::i18n::{Lang, fill};
-use crate::model::{Dataset, Directive};
+use crate::interop::chase::UnitWork;
 use crate::model::status::DirectiveStatus;
+use crate::model::{Dataset, Directive};
 
 /// The hidden sheet's name.
 pub const META_SHEET: &str = "industry-desk";

@@ -43,7 +43,16 @@ use crate::model::Dataset;
 pub fn read(text: &str, dataset: &Dataset) -> Notice {
     let mut names = Names::builtin();
     names.add_file_units(dataset.units.iter().map(|u| u.name.as_str()));
-    notice::read(&prepare(text), &names)
+    let text = prepare(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let kind = genre::of(&lines);
+    if kind.genre == genre::Genre::Report {
+        // A news report of a meeting: only what the chair concluded is read.
+        let mut notice = Notice { kind, ..Notice::default() };
+        report::read(&lines, &names, &mut notice);
+        return notice;
+    }
+    notice::read(&text, &names)
 }
 
 /// `text` made ready to read: NFC, `\n` line ends, tabs and unusual spaces as spaces,

@@ -84,10 +84,6 @@ pub(super) struct Paragraph {
 pub fn read(text: &str, names: &Names) -> Notice {
     let lines: Vec<&str> = text.lines().collect();
     let mut notice = Notice { kind: genre::of(&lines), ..Notice::default() };
-    if notice.kind.genre == Genre::Report {
-        super::report::read(&lines, names, &mut notice);
-        return notice;
-    }
     let (header_end, body_start) = header(&lines, &mut notice);
     if header_end == 0 && body_start == 0 {
         // No "THÔNG BÁO": a Công văn's header still runs "Số: 12/UBND-KT Lạng Sơn, ngày …"

@@ -12,11 +12,11 @@ use jiff::civil::Date;
 use super::ExportError;
 use super::layout::{Align, Cell, Column, Table};
 use super::official::{self, OfficialReport, Piece};
-use crate::interop::chase::UnitWork;
 use crate::format;
 use crate::i18n::{Lang, fill};
-use crate::model::{Dataset, Directive, Meeting};
+use crate::interop::chase::UnitWork;
 use crate::model::status::DirectiveStatus;
+use crate::model::{Dataset, Directive, Meeting};
 
 /// What a letter needs besides the unit's work.
 #[derive(Clone, Copy, Debug)]
@@ -131,7 +131,9 @@ fn o_like_above(lang: Lang) -> String {
 
 fn fold_eq(a: &str, b: &str) -> bool {
     let clean = |s: &str| {
-        crate::model::fold::fold(s.trim().trim_start_matches('-').trim_end_matches([';', '.']).trim())
+        crate::model::fold::fold(
+            s.trim().trim_start_matches('-').trim_end_matches([';', '.']).trim(),
+        )
     };
     clean(a) == clean(b)
 }

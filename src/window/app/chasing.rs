@@ -2,18 +2,18 @@
 //! units and their counts, then a folder chosen, then the letters written on a worker
 //! while the status bar counts them) and File › Xuất lịch thời hạn… (the .ics written
 //! where the official saves it). A report sheet sent back goes through File › Nhập… or a
-//! drop like any workbook: `exchange::import::plan` knows it.
+//! drop like any workbook: `exchange::plan_import` knows it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{App, Modal};
-use crate::window::dialogs::{FileKind, Picked};
 use crate::i18n::fill;
-use crate::window::jobs::{Job, Polled};
-use crate::model::MeetingId;
 use crate::interop::paper::ReportFormat;
+use crate::model::MeetingId;
+use crate::window::dialogs::{FileKind, Picked};
+use crate::window::jobs::{Job, Polled};
 
 /// Letters being written: how many are done, how many in all, and the outcome.
 pub(super) struct LettersJob {
@@ -126,7 +126,8 @@ impl App {
                 return;
             }
         };
-        let written = crate::interop::chase::calendar::build(self.doc.dataset(), None, self.today(), lang);
+        let written =
+            crate::interop::chase::calendar::build(self.doc.dataset(), None, self.today(), lang);
         match crate::interop::paper::write_file(&path, written.text.as_bytes()) {
             Ok(()) => {
                 let count = written.open + written.done;

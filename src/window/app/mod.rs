@@ -476,7 +476,8 @@ impl App {
         use crate::interop::exchange::import;
         match import::read(path) {
             Ok(sheets) => {
-                let plan = import::plan(self.doc.dataset(), &sheets, self.lang());
+                let plan =
+                    crate::interop::exchange::plan_import(self.doc.dataset(), &sheets, self.lang());
                 self.modal = Some(Modal::ImportPreview { file: path.to_owned(), plan });
             }
             Err(error) => self.report_error(error.describe(path, self.lang())),

@@ -7,8 +7,8 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, fill};
-use crate::model::{Dataset, MeetingId};
 use crate::interop::paper::ReportFormat;
+use crate::model::{Dataset, MeetingId};
 use crate::window::ui::theme;
 
 /// The dialog's state between frames.
