@@ -3,7 +3,7 @@
 //!
 //! On Windows it is a GUI-subsystem program, so Explorer and the Start menu open the window
 //! with no console window behind it. Commands typed in cmd or PowerShell go to its console
-//! twin, `industry-desk.com` (src/console_twin.rs), which cmd and PowerShell pick before
+//! twin, `industry-desk.com` (src/bin/console_twin.rs), which cmd and PowerShell pick before
 //! the .exe for `industry-desk …`: a console program is waited for, so its output comes
 //! before the next prompt and its exit code reaches `%ERRORLEVEL%` / `$LASTEXITCODE`. Attaching
 //! the .exe to its parent's console (AttachConsole) would print, but the shell does not wait
