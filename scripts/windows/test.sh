@@ -118,6 +118,26 @@ original="$work/original.ron"
 cp "$file" "$original"
 appdata="$prefix/drive_c/users/root/AppData/Roaming/industry-desk/data"
 
+# --- the executables ----------------------------------------------------------------------
+# What Explorer and cmd see in the files themselves: the program is a GUI-subsystem
+# executable (no console window behind it), the twin a console one; both carry the icon, the
+# version information (the name Task Manager and Properties show) and the manifest.
+t="the .exe is a GUI program, the .com a console one, both with icon, version and manifest"
+pe_subsystem() { IN "x86_64-w64-mingw32-objdump -p $(q "$(host "$1")") | sed -n 's/^Subsystem[[:space:]]*//p'"; }
+pe_resources() { IN "x86_64-w64-mingw32-windres --input-format=coff --output-format=rc -i $(q "$(host "$1")") 2>&1"; }
+gui=$(pe_subsystem "$exe") console=$(pe_subsystem "$com")
+resources_exe=$(pe_resources "$exe") resources_com=$(pe_resources "$com")
+problems=()
+case "$gui" in *"Windows GUI"*) ;; *) problems+=("industry-desk.exe subsystem: $gui") ;; esac
+case "$console" in *"Windows CUI"*) ;; *) problems+=("industry-desk.com subsystem: $console") ;; esac
+for kind in exe com; do
+  resources=resources_$kind
+  for want in "ICON" "VERSIONINFO" "Bàn làm việc công nghiệp" "24 MANIFEST\|RT_MANIFEST\|^1 24"; do
+    grep -q -- "$want" <<<"${!resources}" || problems+=("industry-desk.$kind has no $want resource")
+  done
+done
+if [ ${#problems[@]} -eq 0 ]; then pass "$t"; else fail "$t" "${problems[@]}"; fi
+
 # --- the window ---------------------------------------------------------------------------
 # Window ids of the X windows whose title holds $1.
 window_named() { IN "xdotool search --name $(q "$1") 2>/dev/null | head -n 1"; }

@@ -321,7 +321,7 @@ fn font_database() -> Arc<usvg::fontdb::Database> {
     static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     Arc::clone(DATABASE.get_or_init(|| {
         let mut database = usvg::fontdb::Database::new();
-        for data in [fonts::SANS, fonts::SANS_BOLD, fonts::SYMBOLS, fonts::MONO] {
+        for data in [fonts::SANS, fonts::SANS_BOLD, fonts::SYMBOLS.bytes(), fonts::MONO.bytes()] {
             database.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
         }
         database.set_sans_serif_family(fonts::FAMILY);

@@ -50,12 +50,12 @@ impl FaceId {
         match self {
             FaceId::Regular => fonts::SANS,
             FaceId::Bold => fonts::SANS_BOLD,
-            FaceId::Serif => fonts::SERIF,
-            FaceId::SerifBold => fonts::SERIF_BOLD,
-            FaceId::SerifItalic => fonts::SERIF_ITALIC,
-            FaceId::SerifBoldItalic => fonts::SERIF_BOLD_ITALIC,
-            FaceId::Symbols => fonts::SYMBOLS,
-            FaceId::Mono => fonts::MONO,
+            FaceId::Serif => fonts::SERIF.bytes(),
+            FaceId::SerifBold => fonts::SERIF_BOLD.bytes(),
+            FaceId::SerifItalic => fonts::SERIF_ITALIC.bytes(),
+            FaceId::SerifBoldItalic => fonts::SERIF_BOLD_ITALIC.bytes(),
+            FaceId::Symbols => fonts::SYMBOLS.bytes(),
+            FaceId::Mono => fonts::MONO.bytes(),
         }
     }
 

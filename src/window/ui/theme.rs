@@ -20,8 +20,8 @@ pub fn install(ctx: &egui::Context) {
     let bundled = [
         (SANS, fonts::SANS),
         (BOLD, fonts::SANS_BOLD),
-        (MONO, fonts::MONO),
-        (SYMBOLS, fonts::SYMBOLS),
+        (MONO, fonts::MONO.bytes()),
+        (SYMBOLS, fonts::SYMBOLS.bytes()),
     ];
     for (name, bytes) in bundled {
         fonts.font_data.insert(name.to_owned(), FontData::from_static(bytes).into());
