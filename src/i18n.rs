@@ -220,6 +220,10 @@ pub struct OfficialStrings {
     pub figure: String,
     pub section_directives: String,
     /// `{total}`, `{list}`.
+    /// One status's part of the report's count: "9 nhiệm vụ chưa có thời hạn".
+    pub directive_count: String,
+    /// The count when there is no directive at all.
+    pub no_directives_counted: String,
     pub directive_counts: String,
     /// `{appendix}`.
     pub see_appendix: String,
@@ -392,6 +396,12 @@ pub struct OverviewStrings {
     pub topics: String,
     pub assessment: String,
     pub figures: String,
+    /// The meeting selector's first choice, which follows the latest meeting.
+    pub latest_meeting: String,
+    /// The figures table's title with the period the meeting reviewed.
+    pub figures_of: String,
+    /// Said above the card when the file has no figures of the period the meeting reviewed.
+    pub no_reviewed_figures: String,
     pub no_meeting: String,
     pub source: String,
 }
@@ -505,9 +515,21 @@ pub struct DirectiveStrings {
     pub rate_col: String,
     pub summary_title: String,
     pub summary_note: String,
-    pub banner: String,
+    /// The banner's parts, each said only when its count is not zero ("0 nhiệm vụ sắp đến
+    /// hạn" was no news); joined by ", ".
+    pub banner_overdue: String,
+    pub banner_soon: String,
     pub banner_show: String,
     pub deleted: String,
+    /// The status bar's word when a new directive entered the list.
+    pub added_directive: String,
+    /// Under a found row whose words were not in its text or lead unit: where they were.
+    pub matched_in: String,
+    pub matched_lead: String,
+    pub matched_expected_output: String,
+    pub matched_supporting: String,
+    pub matched_addressee: String,
+    pub matched_note: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -42,7 +42,7 @@ fn a_chart_is_copied_as_a_picture_drawn_for_paper() {
 fn tables_are_copied_as_text_and_html_as_the_screen_shows_them() {
     let clipboard = RecordingClipboard::default();
     let mut window = harness_with_clipboard(&ScriptedDialogs::default(), &clipboard);
-    click(&mut window, "Sao chép bảng: Số liệu sản xuất");
+    click(&mut window, "Sao chép bảng: Số liệu sản xuất 6 tháng đầu năm 2019");
     let figures = clipboard.tables.lock().unwrap()[0].clone();
     assert_eq!(figures.rows.len(), 6, "three products, two periods each");
     let tsv = figures.tsv();
@@ -51,7 +51,7 @@ fn tables_are_copied_as_text_and_html_as_the_screen_shows_them() {
     assert!(figures.html().contains("<td>hơn 1,8 triệu m³</td>"), "{}", figures.html());
     assert_eq!(
         window.state().status_line(),
-        "Đã chép bảng \"Số liệu sản xuất\" (6 dòng): dán vào Excel hay Word."
+        "Đã chép bảng \"Số liệu sản xuất 6 tháng đầu năm 2019\" (6 dòng): dán vào Excel hay Word."
     );
 
     // The checklist as filtered: only the rows shown.

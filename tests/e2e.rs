@@ -575,10 +575,10 @@ fn a_tick_right_after_typing_in_the_editor_holds_and_undoes_alone() {
     // Places from a screenshot of the 1280×800 window: the Chỉ đạo tab, directive 4's text
     // in the list, the end of its text in the editor, its ✔ box.
     window.click(DIRECTIVES_TAB.0, DIRECTIVES_TAB.1);
-    window.click(130, 486);
+    window.click(130, 505);
     window.click(1200, 330);
     window.type_text(" ABC");
-    window.click(847, 485);
+    window.click(847, 505);
     window.wait_for_title("● ");
     window.keys(&["ctrl+s"]);
     window.wait_for_title("theo-doi.ron — ");

@@ -403,7 +403,7 @@ fn a_pasted_notice_is_checked_then_added_as_one_undo_step() {
     };
     assert_eq!(unit("Sở Tài chính").kind, industry_desk::model::UnitKind::Department);
     assert_eq!(unit("UBND huyện Chi Lăng").kind, industry_desk::model::UnitKind::District);
-    assert_eq!(unit("các cơ quan, đơn vị liên quan").kind, industry_desk::model::UnitKind::Group);
+    assert_eq!(unit("Các cơ quan, đơn vị liên quan").kind, industry_desk::model::UnitKind::Group);
     let fifth = added
         .iter()
         .find(|d| {
@@ -790,7 +790,7 @@ fn the_command_line_adds_a_notice_to_a_file_keeping_the_old_one_and_never_twice(
         vec![
             unit("Sở Tài nguyên và Môi trường").unwrap(),
             unit("Sở Xây dựng").unwrap(),
-            unit("các cơ quan, đơn vị liên quan").unwrap()
+            unit("Các cơ quan, đơn vị liên quan").unwrap()
         ]
     );
     assert_eq!(first.deadline, Some(jiff::civil::date(2019, 11, 15)));

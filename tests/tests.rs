@@ -15,6 +15,9 @@ mod charts;
 /// The directives checklist: add, edit, status, undo, filter, summary, meetings.
 mod followup;
 
+/// An afternoon in the checklist (issue 23): search, messages, new rows, the banner.
+mod walk;
+
 /// The window driven as a user would, through egui_kittest.
 mod gui;
 

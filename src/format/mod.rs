@@ -143,11 +143,17 @@ pub fn compact_quantity(value: f64, qualifier: Qualifier, unit: &str, lang: Lang
     format!("{}{}", qualifier_sign(qualifier), quantity(value, unit, lang))
 }
 
-/// A change for a chart label: `+9,5%`, `+~13%`.
+/// A change for a chart label: `+9,5%`, and a change the source qualified as officials
+/// write it, `gần 13%` (a sign between "gần" and the number reads as no Vietnamese does;
+/// only a fall keeps its minus).
 pub fn compact_change(change: Change, lang: Lang) -> String {
-    let sign = if change.percent > 0.0 { "+" } else { "" };
-    let approx = if qualifier_sign(change.qualifier).is_empty() { "" } else { "~" };
-    format!("{sign}{approx}{}", percent(change.percent, lang))
+    match qualifier_word(change.qualifier, lang) {
+        Some(word) => format!("{word} {}", percent(change.percent, lang)),
+        None => {
+            let sign = if change.percent > 0.0 { "+" } else { "" };
+            format!("{sign}{}", percent(change.percent, lang))
+        }
+    }
 }
 
 /// The qualifier in a column of its own: its word, or "chính xác".
@@ -378,7 +384,8 @@ mod tests {
         assert_eq!(compact_quantity(1.8e6, Qualifier::MoreThan, "m³", Lang::Vi), "> 1,8 triệu m³");
         assert_eq!(compact_quantity(72_000.0, Qualifier::Exact, "m³", Lang::Vi), "72.000 m³");
         let nearly = Change { percent: 13.0, qualifier: Qualifier::Nearly };
-        assert_eq!(compact_change(nearly, Lang::Vi), "+~13%");
+        assert_eq!(compact_change(nearly, Lang::Vi), "gần 13%");
+        assert_eq!(compact_change(nearly, Lang::En), "nearly 13%");
         let exact = Change { percent: 9.5, qualifier: Qualifier::Exact };
         assert_eq!(compact_change(exact, Lang::Vi), "+9,5%");
     }

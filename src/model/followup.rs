@@ -13,6 +13,8 @@ use crate::model::{Dataset, Directive, DirectiveId, MeetingId, UnitId};
 pub const DEFAULT_DUE_SOON_DAYS: i32 = 7;
 
 pub use crate::model::fold::fold;
+use crate::model::search::{FIELD_SEPARATOR, Query};
+pub use crate::model::search::{Found, Strength};
 
 /// Whether a directive not yet done is due within `days` days of `today` (deadline today
 /// included, overdue excluded).
@@ -29,7 +31,9 @@ pub fn is_due_soon(directive: &Directive, today: Date, days: i32) -> bool {
 /// What the checklist shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
-    /// Words to find in the text, units, expected output or notes, diacritics ignored.
+    /// Words to find in the text, units, expected output or notes, diacritics ignored: each
+    /// a whole word or a word's beginning, all in one of those fields (see
+    /// [`crate::model::search`]).
     pub text: String,
     pub meeting: Option<MeetingId>,
     /// Lead, supporting or addressed unit.
@@ -115,6 +119,14 @@ impl SearchIndex {
     }
 }
 
+/// One directive a filter kept: its index into `dataset.directives`, and where the words
+/// of the search were found (`None` when no words were searched).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub index: usize,
+    pub found: Option<Found>,
+}
+
 /// The indices into `dataset.directives` that `filter` keeps, in `sort` order. `index` is
 /// [`search_index`] of the same dataset (it may be empty when the filter has no words).
 pub fn select(
@@ -125,23 +137,63 @@ pub fn select(
     today: Date,
     due_soon_days: i32,
 ) -> Vec<usize> {
-    let all = 0..dataset.directives.len();
-    let mut kept = keep(dataset, index, filter, today, due_soon_days, all);
-    sort_rows(dataset, &mut kept, sort, today);
-    kept
+    let hits = search(dataset, index, filter, sort, today, due_soon_days);
+    shown(hits).into_iter().map(|h| h.index).collect()
 }
 
-/// As [`select`], looking only among `rows`: what [`select`] gave for a filter this one
-/// narrows (the same but for more words typed after its own), in the same order.
-pub fn select_among(
+/// The hits a search shows: the phrases alone when some directive holds the query as a
+/// phrase ("mo da" finds "các mỏ đá", not a row with "môi" and "đá" far apart), else every
+/// directive that holds the words in one field. [`search`] keeps them all, so that a
+/// narrower search can look among them.
+pub fn shown(hits: Vec<Hit>) -> Vec<Hit> {
+    let phrase = |hit: &Hit| hit.found.is_some_and(|f| f.strength == Strength::Phrase);
+    if hits.iter().any(phrase) { hits.into_iter().filter(phrase).collect() } else { hits }
+}
+
+/// As [`select`], with where each directive's words were found, and before [`shown`]: every
+/// directive with the words in one field. Those whose field holds them as a phrase come
+/// first, each group in `sort` order.
+pub fn search(
     dataset: &Dataset,
     index: &[String],
     filter: &Filter,
+    sort: SortBy,
+    today: Date,
+    due_soon_days: i32,
+) -> Vec<Hit> {
+    let all = 0..dataset.directives.len();
+    let kept = keep(dataset, index, filter, today, due_soon_days, all);
+    order(dataset, kept, sort, today)
+}
+
+/// As [`search`], looking only among `rows`: what [`select`] gave for a filter this one
+/// narrows (the same but for more words typed after its own).
+pub fn search_among(
+    dataset: &Dataset,
+    index: &[String],
+    filter: &Filter,
+    sort: SortBy,
     today: Date,
     due_soon_days: i32,
     rows: &[usize],
-) -> Vec<usize> {
-    keep(dataset, index, filter, today, due_soon_days, rows.iter().copied())
+) -> Vec<Hit> {
+    let kept = keep(dataset, index, filter, today, due_soon_days, rows.iter().copied());
+    // Ordered again: a row the wider search found as a phrase may now be words apart.
+    order(dataset, kept, sort, today)
+}
+
+/// The kept directives in `sort` order, phrases first.
+fn order(
+    dataset: &Dataset,
+    kept: Vec<(usize, Option<Found>)>,
+    sort: SortBy,
+    today: Date,
+) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = kept.into_iter().map(|(index, found)| Hit { index, found }).collect();
+    sort_rows(dataset, &mut hits, sort, today);
+    // Stable: each strength keeps the order of `sort`.
+    hits.sort_by_key(|hit| std::cmp::Reverse(hit.found.map(|f| f.strength)));
+    hits
 }
 
 /// Whether the search `narrower` can only keep directives that `wider` keeps: its folded
@@ -150,7 +202,8 @@ pub fn narrows(narrower: &str, wider: &str) -> bool {
     fold(narrower).starts_with(&fold(wider))
 }
 
-/// The directives among `candidates` that `filter` keeps.
+/// The directives among `candidates` that `filter` keeps, each with where its words were
+/// found (`None` with no words searched).
 fn keep(
     dataset: &Dataset,
     index: &[String],
@@ -158,37 +211,38 @@ fn keep(
     today: Date,
     due_soon_days: i32,
     candidates: impl Iterator<Item = usize>,
-) -> Vec<usize> {
-    let folded = fold(&filter.text);
-    // One prepared searcher a word (SIMD memmem): a keystroke scans every directive's
-    // text, megabytes for a province's file, and `str::contains` took most of that frame.
-    let words: Vec<memchr::memmem::Finder<'_>> =
-        folded.split_whitespace().map(memchr::memmem::Finder::new).collect();
+) -> Vec<(usize, Option<Found>)> {
+    let query = Query::new(&filter.text);
     candidates
-        .filter(|&i| {
-            keeps(&dataset.directives[i], filter, today, due_soon_days)
-                && words.iter().all(|word| word.find(index[i].as_bytes()).is_some())
+        .filter(|&i| keeps(&dataset.directives[i], filter, today, due_soon_days))
+        .filter_map(|i| {
+            if query.is_empty() {
+                return Some((i, None));
+            }
+            query.find(&index[i]).map(|found| (i, Some(found)))
         })
         .collect()
 }
 
 /// Puts `kept` in `sort` order.
-fn sort_rows(dataset: &Dataset, kept: &mut [usize], sort: SortBy, today: Date) {
+fn sort_rows(dataset: &Dataset, kept: &mut [Hit], sort: SortBy, today: Date) {
     let directives = &dataset.directives;
     match sort {
+        // Candidates are taken in the file's order, and kept in it.
         SortBy::FileOrder => {}
-        SortBy::Deadline => {
-            kept.sort_by_key(|&i| (directives[i].deadline.is_none(), directives[i].deadline))
-        }
+        SortBy::Deadline => kept.sort_by_key(|hit| {
+            let deadline = directives[hit.index].deadline;
+            (deadline.is_none(), deadline)
+        }),
         SortBy::Status => {
-            kept.sort_by_key(|&i| DirectiveStatus::of_directive(&directives[i], today))
+            kept.sort_by_key(|hit| DirectiveStatus::of_directive(&directives[hit.index], today))
         }
         SortBy::Unit => {
             let name = |i: usize| {
                 directives[i].lead_unit.and_then(|u| dataset.unit(u)).map(|u| fold(&u.name))
             };
-            kept.sort_by_cached_key(|&i| {
-                let name = name(i);
+            kept.sort_by_cached_key(|hit| {
+                let name = name(hit.index);
                 (name.is_none(), name)
             });
         }
@@ -234,20 +288,54 @@ pub fn involves(directive: &Directive, unit: UnitId) -> bool {
         || directive.addressees.contains(&unit)
 }
 
-/// A directive's searchable words as written: its text, expected output, units and notes.
+/// A field of a directive the search looks in, each searched on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchField {
+    /// The directive's text (shown in the row, where its words are marked).
+    Text,
+    /// The lead unit's name (shown in the row too).
+    Lead,
+    /// What is to be delivered.
+    ExpectedOutput,
+    /// A supporting unit's name.
+    Supporting,
+    /// The name of a unit the meeting addressed it to.
+    Addressee,
+    /// A progress note.
+    Note,
+}
+
+/// The fields of `directive` the search looks in, in the order of its index entry (a
+/// [`Found::field`] is a position in this list).
+pub fn search_fields<'a>(
+    dataset: &'a Dataset,
+    directive: &'a Directive,
+) -> Vec<(SearchField, &'a str)> {
+    let unit = |id: &UnitId| dataset.unit(*id).map(|u| u.name.as_str());
+    let mut fields = vec![(SearchField::Text, directive.text.as_str())];
+    fields.extend(directive.lead_unit.iter().filter_map(unit).map(|n| (SearchField::Lead, n)));
+    fields.push((SearchField::ExpectedOutput, directive.expected_output.as_str()));
+    fields.extend(
+        directive.supporting_units.iter().filter_map(unit).map(|n| (SearchField::Supporting, n)),
+    );
+    fields
+        .extend(directive.addressees.iter().filter_map(unit).map(|n| (SearchField::Addressee, n)));
+    fields.extend(directive.progress.iter().map(|note| (SearchField::Note, note.text.as_str())));
+    fields
+}
+
+/// A directive's searchable fields as written, joined by the search's field separator
+/// (replaced by a space where a field holds one, so fields stay apart).
 fn searchable_source(dataset: &Dataset, directive: &Directive, text: &mut String) {
-    text.push_str(&directive.text);
-    text.push(' ');
-    text.push_str(&directive.expected_output);
-    let units =
-        directive.addressees.iter().chain(&directive.lead_unit).chain(&directive.supporting_units);
-    for unit in units.filter_map(|u| dataset.unit(*u)) {
-        text.push(' ');
-        text.push_str(&unit.name);
-    }
-    for note in &directive.progress {
-        text.push(' ');
-        text.push_str(&note.text);
+    for (number, (_, field)) in search_fields(dataset, directive).into_iter().enumerate() {
+        if number > 0 {
+            text.push(FIELD_SEPARATOR);
+        }
+        if field.contains(FIELD_SEPARATOR) {
+            text.push_str(&field.replace(FIELD_SEPARATOR, " "));
+        } else {
+            text.push_str(field);
+        }
     }
 }
 
@@ -378,6 +466,48 @@ mod tests {
     }
 
     #[test]
+    fn words_are_found_at_word_beginnings_within_one_field() {
+        let data = builtin::dataset();
+        let today = date(2019, 10, 1);
+        let find = |text: &str| {
+            let filter = Filter { text: text.into(), ..Filter::default() };
+            search(&data, &search_index(&data), &filter, SortBy::FileOrder, today, 7)
+        };
+        // Rows 9 and 10 hold "môi" in their text and "đang" in a unit's name: no "mỏ đá".
+        for query in ["mo da", "mỏ đá", "MỎ ĐÁ"] {
+            let hits = shown(find(query));
+            assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), [3], "{query}");
+            assert_eq!(hits[0].found, Some(Found { field: 0, strength: Strength::Phrase }));
+        }
+        // Found in an addressed unit's name ("Các huyện, thành phố …"), and told so.
+        let hits = find("huyen thanh pho");
+        assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), [8]);
+        let field = hits[0].found.unwrap().field;
+        let fields = search_fields(&data, &data.directives[8]);
+        assert_eq!(fields[field].0, SearchField::Addressee);
+    }
+
+    #[test]
+    fn phrases_come_before_words_found_apart() {
+        let mut data = builtin::dataset();
+        data.directives[0].text = "Nghiệp vụ quản lý đá của các mỏ".into();
+        data.directives[1].text = "Đóng cửa các mỏ đá trái phép".into();
+        let filter = Filter { text: "mo da".into(), ..Filter::default() };
+        let today = date(2019, 10, 1);
+        let hits = search(&data, &search_index(&data), &filter, SortBy::FileOrder, today, 7);
+        let order: Vec<_> = hits.iter().map(|h| (h.index, h.found.map(|f| f.strength))).collect();
+        assert_eq!(
+            order[..3],
+            [(1, Some(Strength::Phrase)), (3, Some(Strength::Phrase)), (0, Some(Strength::Words))]
+        );
+        let kept = select(&data, &search_index(&data), &filter, SortBy::FileOrder, today, 7);
+        assert_eq!(kept, [1, 3], "the phrases alone are shown");
+        // No phrase anywhere: the words apart are shown.
+        let apart = Filter { text: "nghiep cac mo".into(), ..Filter::default() };
+        assert_eq!(select(&data, &search_index(&data), &apart, SortBy::FileOrder, today, 7), [0]);
+    }
+
+    #[test]
     fn due_soon_counts_the_deadline_day_and_the_seventh_day() {
         let mut data = builtin::dataset();
         let today = date(2019, 10, 1);
@@ -450,8 +580,8 @@ mod tests {
             for sort in [SortBy::FileOrder, SortBy::Deadline, SortBy::Status, SortBy::Unit] {
                 let filter = |text: &str| Filter { text: text.to_owned(), ..Filter::default() };
                 let rows = select(&data, &index, &filter(wider), sort, today, 7);
-                let among = select_among(&data, &index, &filter(narrower), today, 7, &rows);
-                assert_eq!(among, select(&data, &index, &filter(narrower), sort, today, 7));
+                let among = search_among(&data, &index, &filter(narrower), sort, today, 7, &rows);
+                assert_eq!(among, search(&data, &index, &filter(narrower), sort, today, 7));
             }
         }
         assert!(!narrows("ra", "ra soat") && !narrows("ra  soat", "ra soat"));

@@ -8,6 +8,7 @@
 pub mod diff;
 pub mod fold;
 pub mod followup;
+pub mod search;
 mod indicator;
 mod letterhead;
 mod meeting;
@@ -28,8 +29,12 @@ pub use meeting::{
 };
 pub use period::{Period, PeriodKind, PeriodShape};
 pub use problem::Problem;
-pub use text::{first_control, is_forbidden_control, tidy};
+pub use text::{first_control, is_forbidden_control, tidy, unit_name};
 pub use zone::{Zone, ZoneId, ZoneKind};
+
+/// How many months after a period's end a meeting still reviews it: the report is written
+/// in the month after, the meeting held then or the month after that.
+const REVIEW_MONTHS: i32 = 2;
 
 /// The largest value a figure may hold: far beyond any province's output, small enough that
 /// sums and charts never overflow to infinity.
@@ -126,6 +131,23 @@ impl Dataset {
     /// The latest meeting, where new directives go by default.
     pub fn latest_meeting(&self) -> Option<&Meeting> {
         self.meetings.iter().max_by_key(|m| (m.date, m.id))
+    }
+
+    /// The reporting period a meeting reviewed: of the periods the file has figures for,
+    /// the one that ended in the two months before the meeting's month, the latest and then
+    /// the longest (a meeting on 15/07/2019 reviews "6 tháng đầu năm 2019", not June alone).
+    /// `None`: the file has no figures of a period that ended just before the meeting.
+    pub fn reviewed_period(&self, meeting: &Meeting) -> Option<Period> {
+        let meeting_month = i32::from(meeting.date.year()) * 12 + i32::from(meeting.date.month());
+        self.indicators
+            .iter()
+            .flat_map(|indicator| &indicator.observations)
+            .map(|observation| observation.period)
+            .filter(|period| {
+                let ended = i32::from(period.year()) * 12 + i32::from(period.month_span().1);
+                (1..=REVIEW_MONTHS).contains(&(meeting_month - ended))
+            })
+            .max_by_key(|period| period.sort_key())
     }
 
     /// Every problem that breaks the dataset's invariants, in file order; empty when sound.
@@ -298,5 +320,26 @@ impl Dataset {
                 problems.push(Problem::EmptyZoneName(zone.id));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_meeting_reviews_the_period_that_ended_just_before_it() {
+        let mut data = crate::files::builtin::dataset();
+        let july = data.meetings[0].clone();
+        let first_half = Some(Period::FirstMonths { year: 2019, months: 6 });
+        assert_eq!(data.reviewed_period(&july), first_half, "15/07/2019: the first six months");
+        let mut october = july.clone();
+        october.date = jiff::civil::date(2019, 10, 15);
+        assert_eq!(data.reviewed_period(&october), None, "no figures of nine months yet");
+        let mut august = july;
+        august.date = jiff::civil::date(2019, 8, 31);
+        assert_eq!(data.reviewed_period(&august), first_half);
+        data.indicators.clear();
+        assert_eq!(data.reviewed_period(&august), None);
     }
 }

@@ -77,6 +77,18 @@ impl Meeting {
     }
 }
 
+/// A unit's name as a file writes it: trimmed, its first letter a capital. A notice names
+/// units mid-sentence ("giao các sở, ngành, địa phương liên quan"), and a new unit kept that
+/// lower case beside the file's "Các sở, ngành liên quan".
+pub fn unit_name(name: &str) -> String {
+    let name = name.trim();
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 impl Unit {
     /// Calls `f` on its name.
     pub fn for_each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
@@ -144,6 +156,17 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_name_begins_with_a_capital() {
+        assert_eq!(
+            unit_name("  các sở, ngành, địa phương liên quan "),
+            "Các sở, ngành, địa phương liên quan"
+        );
+        assert_eq!(unit_name("đài PT-TH tỉnh"), "Đài PT-TH tỉnh");
+        assert_eq!(unit_name("UBND huyện"), "UBND huyện");
+        assert_eq!(unit_name(" "), "");
+    }
 
     #[test]
     fn decomposed_text_becomes_precomposed() {

@@ -55,7 +55,7 @@ pub struct Bar {
 pub struct ChangeLabel {
     /// Halfway between the bars.
     pub x: f64,
-    /// `+9,5%`, `+~13%`.
+    /// `+9,5%`, `gần 13%`.
     pub text: String,
     /// True when the source gave no change and it was computed from the two values.
     pub computed: bool,
@@ -100,6 +100,19 @@ impl ProductChart {
     /// The chart with only its latest `count` bars and the changes between them, placed
     /// from 0 again: what a small chart has room for (thirty years side by side would put
     /// every label on its neighbours).
+    /// The chart up to the last period `keep` accepts (periods are in order: the chart
+    /// is cut after it), with the changes between the bars kept.
+    pub fn until(&self, keep: impl Fn(Period) -> bool) -> ProductChart {
+        let count = self.bars.iter().take_while(|bar| keep(bar.period)).count();
+        if count == self.bars.len() {
+            return self.clone();
+        }
+        let bars = self.bars[..count].to_vec();
+        // A change at x = i - 0.5 stands between bars i - 1 and i.
+        let changes = self.changes.iter().filter(|c| c.x + 0.5 < count as f64).cloned().collect();
+        ProductChart { bars, changes, ..self.clone() }
+    }
+
     pub fn latest(&self, count: usize) -> ProductChart {
         let skip = self.bars.len().saturating_sub(count.max(1));
         if skip == 0 {
@@ -271,7 +284,7 @@ pub struct GrowthBar {
     /// Product name and the period the growth is for.
     pub label: String,
     pub percent: f64,
-    /// `+9,5%`, `+~13%`.
+    /// `+9,5%`, `gần 13%`.
     pub text: String,
     /// Computed from two values rather than given by the source.
     pub computed: bool,
@@ -349,7 +362,7 @@ pub struct ZoneBar {
     /// Position on the category axis, top row highest.
     pub y: f64,
     pub kind: ZoneKind,
-    /// `Khu công nghiệp Đồng Bành`, `16 cụm công nghiệp (16 cụm)`.
+    /// `Khu công nghiệp Đồng Bành`, `16 cụm công nghiệp`, `Cụm công nghiệp phía Bắc (3 cụm)`.
     pub label: String,
     pub area_ha: f64,
     /// `> 321 ha`.
@@ -392,7 +405,11 @@ impl ZoneChart {
             .enumerate()
             .map(|(i, (zone, area))| {
                 let mut label = zone.name.clone();
-                if zone.count > 1 {
+                // "16 cụm công nghiệp" says its count already: "(16 cụm)" after it was
+                // the same words twice.
+                let names_count =
+                    zone.name.split_whitespace().next() == Some(zone.count.to_string().as_str());
+                if zone.count > 1 && !names_count {
                     label.push_str(&format!(
                         " ({})",
                         fill(&t.zone_count, &[("count", &zone.count)])
@@ -491,7 +508,10 @@ mod tests {
         assert_eq!(chart.bars.iter().map(|b| b.derived).collect::<Vec<_>>(), [true, false]);
         assert!((chart.bars[1].height - 1.8).abs() < 1e-9, "in triệu m³");
         assert_eq!(chart.axis_title, "Sản lượng (triệu m³)");
-        assert_eq!(chart.changes, [ChangeLabel { x: 0.5, text: "+~13%".into(), computed: false }]);
+        assert_eq!(
+            chart.changes,
+            [ChangeLabel { x: 0.5, text: "gần 13%".into(), computed: false }]
+        );
         assert!(chart.line.is_none());
         assert!(chart.bars[0].tooltip.contains("ước tính từ tốc độ tăng"));
     }
@@ -542,7 +562,7 @@ mod tests {
         let data = builtin::dataset();
         let growth = GrowthChart::build(&data, Lang::Vi);
         let texts: Vec<_> = growth.bars.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["+9,5%", "+~13%", "+50%"]);
+        assert_eq!(texts, ["+9,5%", "gần 13%", "+50%"]);
         assert!(growth.missing.is_empty());
 
         let zones = ZoneChart::build(&data, Lang::Vi);
@@ -553,10 +573,14 @@ mod tests {
                 "Khu công nghiệp Đồng Bành",
                 "Khu công nghiệp Hồng Phong",
                 "Khu chế xuất",
-                "16 cụm công nghiệp (16 cụm)"
+                "16 cụm công nghiệp"
             ]
         );
         assert_eq!(zones.bars[0].value_label, "> 321 ha");
+        let mut renamed = data.clone();
+        renamed.zones.iter_mut().filter(|z| z.count == 16).for_each(|z| z.name = "Các cụm".into());
+        let zones = ZoneChart::build(&renamed, Lang::Vi);
+        assert!(zones.bars.iter().any(|b| b.label == "Các cụm (16 cụm)"), "the count said once");
         assert_eq!(zones.bars[1].value_label, "~440 ha");
         assert_eq!(zones.without_area, ["Khu công nghiệp Hữu Lũng: chưa có số liệu diện tích"]);
     }

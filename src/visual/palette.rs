@@ -21,6 +21,11 @@ pub const CHANGE: Color32 = Color32::from_rgb(0x0b, 0x6b, 0x3a);
 pub const DUE_SOON: Color32 = Color32::from_rgb(0xb2, 0x5e, 0x00);
 /// The banner that says how many directives are overdue or due soon.
 pub const BANNER: Color32 = Color32::from_rgb(0xff, 0xf1, 0xd6);
+/// Behind the words a search found, in the checklist's rows (a light yellow marker).
+pub const SEARCH_MATCH: Color32 = Color32::from_rgb(0xff, 0xe5, 0x8a);
+/// Behind a field whose text was refused (a date that is none), kept for the official to
+/// put right.
+pub const REFUSED_FIELD: Color32 = Color32::from_rgb(0xfd, 0xe8, 0xe6);
 /// Card backgrounds.
 pub const CARD: Color32 = Color32::from_rgb(0xf7, 0xf8, 0xfa);
 /// Card borders and rules.

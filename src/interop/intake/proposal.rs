@@ -422,7 +422,7 @@ impl Proposal {
             unit_ids[index] = Some(id);
             actions.push(Action::AddUnit(Unit {
                 id,
-                name: unit.name.trim().to_owned(),
+                name: crate::model::unit_name(&unit.name),
                 kind: unit.kind,
             }));
         }

@@ -327,7 +327,7 @@ mod tests {
         let charts = Charts::build(&data, Lang::Vi);
         let stone = product(&charts.products[1], Lang::Vi);
         assert!(stone.svg.contains("&gt; 1,8 triệu m³"), "value label above the bar");
-        assert!(stone.svg.contains("+~13%"));
+        assert!(stone.svg.contains("gần 13%"));
         assert!(stone.svg.contains("6T/2018") && stone.svg.contains("6T/2019"));
         let zones = zones(&charts.zones, Lang::Vi);
         assert!(zones.svg.contains("Khu công nghiệp Đồng Bành"));

@@ -555,21 +555,26 @@ pub fn zones_sentence(dataset: &Dataset, lang: Lang) -> String {
     fill(&t.zones, &[("list", &items.join("; "))])
 }
 
-/// "Tổng số 10 nhiệm vụ; trong đó: đã hoàn thành đúng hạn 0, …".
+/// "Tổng số 10 nhiệm vụ; trong đó: 1 nhiệm vụ chưa hoàn thành, đã quá hạn; 9 nhiệm vụ chưa
+/// có thời hạn." Statuses no directive has are left out (a list of zeros hid the one that
+/// counted), and the parts are parted by semicolons, as the status words hold commas.
 fn directive_counts(directives: &[&Directive], today: Date, lang: Lang) -> String {
     let t = &lang.strings().official;
     let list: Vec<String> = SUMMARY_ORDER
         .iter()
         .zip(&t.statuses)
-        .map(|(status, words)| {
+        .filter_map(|(status, words)| {
             let count = directives
                 .iter()
                 .filter(|d| DirectiveStatus::of_directive(d, today) == *status)
                 .count();
-            format!("{words} {count}")
+            (count > 0).then(|| fill(&t.directive_count, &[("count", &count), ("words", words)]))
         })
         .collect();
-    fill(&t.directive_counts, &[("total", &directives.len()), ("list", &list.join(", "))])
+    if list.is_empty() {
+        return t.no_directives_counted.clone();
+    }
+    fill(&t.directive_counts, &[("total", &directives.len()), ("list", &list.join("; "))])
 }
 
 /// The official status words of a directive, capitalised ("Chưa hoàn thành, đã quá hạn").
@@ -826,7 +831,7 @@ mod tests {
             })
             .collect();
         assert!(
-            texts.iter().any(|t| t == "Tổng số 10 nhiệm vụ; trong đó: đã hoàn thành đúng hạn 0, đã hoàn thành quá hạn 0, chưa hoàn thành, còn trong hạn 0, chưa hoàn thành, đã quá hạn 1, chưa có thời hạn 9."),
+            texts.iter().any(|t| t == "Tổng số 10 nhiệm vụ; trong đó: 1 nhiệm vụ chưa hoàn thành, đã quá hạn; 9 nhiệm vụ chưa có thời hạn."),
             "{texts:?}"
         );
         let captions: Vec<&str> = report

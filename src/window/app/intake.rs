@@ -119,6 +119,8 @@ impl App {
     pub(super) fn add_from_notice(&mut self, action: Action, count: usize, source: &str) {
         self.actions.push(action);
         self.settings.tab = Tab::Directives;
+        let first = self.doc.dataset().next_directive_id();
+        self.directives_ui.show_added(first, self.doc.revision());
         let t = &self.lang().strings().intake;
         self.status_line = fill(&t.added, &[("count", &count), ("source", &source)]);
     }

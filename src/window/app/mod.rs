@@ -97,6 +97,20 @@ impl Settings {
     }
 }
 
+/// The banner's words: the counts that are not zero ("1 nhiệm vụ quá hạn", not "…, 0 nhiệm
+/// vụ sắp đến hạn").
+fn banner_text(lang: Lang, overdue: usize, soon: usize, days: i32) -> String {
+    let t = &lang.strings().directives;
+    let mut parts = Vec::new();
+    if overdue > 0 {
+        parts.push(fill(&t.banner_overdue, &[("count", &overdue)]));
+    }
+    if soon > 0 {
+        parts.push(fill(&t.banner_soon, &[("count", &soon), ("days", &days)]));
+    }
+    parts.join(", ")
+}
+
 const SETTINGS_KEY: &str = "industry-desk-settings";
 
 /// The application.
@@ -108,6 +122,9 @@ pub struct App {
     modal: Option<Modal>,
     /// The last short message ("Đã lưu ..."), shown in the status bar.
     status_line: String,
+    /// The language the status bar's message was written in: after a switch it is dropped
+    /// rather than left standing in the other language.
+    status_lang: Lang,
     commands: Vec<Command>,
     actions: Vec<Action>,
     directives_ui: ui::directives::State,
@@ -192,6 +209,7 @@ impl App {
         if let Some(lang) = config.lang {
             settings.lang = lang;
         }
+        let first_lang = settings.lang;
         let mut app = App {
             doc: Document::new(builtin::dataset(), None),
             settings,
@@ -199,6 +217,7 @@ impl App {
             fixed_today: config.today,
             modal: None,
             status_line: String::new(),
+            status_lang: first_lang,
             commands: Vec::new(),
             actions: Vec::new(),
             directives_ui: ui::directives::State::default(),
@@ -412,13 +431,20 @@ impl App {
             Command::RecoveryCopies => self.look_for_copies(recovering::Looking::Asked),
             Command::Guide => self.modal = Some(Modal::Guide { data: self.data_folder() }),
             Command::About => self.modal = Some(Modal::About { data: self.data_folder() }),
-            Command::Undo => {
-                let done = self.doc.undo();
-                self.status_line = if done { &t.undone } else { &t.nothing_to_undo }.clone();
-            }
-            Command::Redo => {
-                let done = self.doc.redo();
-                self.status_line = if done { &t.redone } else { &t.nothing_to_redo }.clone();
+            Command::Undo | Command::Redo => {
+                let before: Vec<_> = self.doc.dataset().directives.iter().map(|d| d.id).collect();
+                let undo = command == Command::Undo;
+                let done = if undo { self.doc.undo() } else { self.doc.redo() };
+                self.status_line = match (undo, done) {
+                    (true, true) => &t.undone,
+                    (true, false) => &t.nothing_to_undo,
+                    (false, true) => &t.redone,
+                    (false, false) => &t.nothing_to_redo,
+                }
+                .clone();
+                if done {
+                    self.directives_ui.follow_history(&before, self.doc.dataset());
+                }
             }
             Command::ShowTab(tab) => self.settings.tab = tab,
             Command::OpenRecent(index) => {
@@ -653,6 +679,18 @@ impl App {
         });
     }
 
+    /// Tab with nothing focused in the checklist goes to its search box: egui gives it to
+    /// the first widget of the window, the menu bar's, and a second Tab to the language
+    /// buttons, while the official had just clicked "Danh sách" to work in the list.
+    fn tab_into_the_checklist(&mut self, ctx: &egui::Context) {
+        let in_checklist = self.settings.tab == Tab::Directives && self.modal.is_none();
+        let tab = ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none());
+        if in_checklist && tab && ctx.memory(|m| m.focused().is_none()) {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+            self.directives_ui.focus_search();
+        }
+    }
+
     fn apply_actions(&mut self) {
         for action in std::mem::take(&mut self.actions) {
             if let Err(err) = self.doc.apply(action) {
@@ -878,6 +916,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.strip_pasted_controls(&ctx);
+        self.tab_into_the_checklist(&ctx);
         if self.modal.is_none() && self.opening.is_none() {
             self.commands.extend(Command::from_shortcuts(&ctx));
             // A tab switch takes effect in this very frame, so keys typed right after
@@ -893,6 +932,10 @@ impl eframe::App for App {
         }
         let lang = self.lang();
         let today = self.today();
+        if self.status_lang != lang {
+            self.status_line.clear();
+            self.status_lang = lang;
+        }
 
         egui::Panel::top("menu").show(ui, |ui| {
             let settings = &mut self.settings;
@@ -913,10 +956,7 @@ impl eframe::App for App {
                 .show(ui, |ui| {
                     let t = &lang.strings().directives;
                     ui.horizontal(|ui| {
-                        let text = fill(
-                            &t.banner,
-                            &[("overdue", &overdue), ("soon", &soon), ("days", &days)],
-                        );
+                        let text = banner_text(lang, overdue, soon, days);
                         ui.label(
                             egui::RichText::new(format!("⚠ {text}"))
                                 .color(ui::theme::ERROR)
@@ -1002,6 +1042,9 @@ impl eframe::App for App {
                 }
             }
         });
+        if let Some(said) = self.directives_ui.said.take() {
+            self.status_line = said;
+        }
         if std::mem::take(&mut self.directives_ui.wants_intake) {
             self.commands.push(Command::IntakeNotice);
         }

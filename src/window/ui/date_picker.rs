@@ -101,8 +101,12 @@ pub fn button_opening_on(
 
 /// A small button with a calendar drawn on it (no font here has 📅): a page with its
 /// rings and a grid of days.
+/// How wide the calendar button beside a date field is.
+pub const CALENDAR_WIDTH: f32 = 24.0;
+
 fn calendar_icon(ui: &mut egui::Ui, name: &str) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(24.0, 22.0), egui::Sense::click());
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(CALENDAR_WIDTH, 22.0), egui::Sense::click());
     let name = name.to_owned();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     if ui.is_rect_visible(rect) {

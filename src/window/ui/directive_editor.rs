@@ -129,6 +129,30 @@ impl Editor {
         out
     }
 
+    /// The buttons of a new directive: "+ Thêm vào danh sách" (once it has a text) and
+    /// "Huỷ".
+    fn add_or_cancel(&mut self, ui: &mut egui::Ui, view: &View) -> Option<Action> {
+        let lang = view.lang;
+        let t = &lang.strings().directives;
+        let draft = self.draft.as_ref().expect("loaded before");
+        let ready = !draft.text.trim().is_empty();
+        let (add, cancel) = ui
+            .horizontal(|ui| {
+                let add = ui.add_enabled(ready, egui::Button::new(format!("+ {}", t.add_to_list)));
+                (add.clicked(), ui.button(&lang.strings().app.cancel).clicked())
+            })
+            .inner;
+        if add {
+            let index = view.dataset.directives.len();
+            self.is_new = false;
+            return Some(Action::InsertDirective { index, directive: Box::new(draft.clone()) });
+        }
+        if cancel {
+            self.cancel_new();
+        }
+        None
+    }
+
     fn fields(
         &mut self,
         ui: &mut egui::Ui,
@@ -153,7 +177,11 @@ impl Editor {
                     .font(theme::bold(15.0)),
             );
         });
-        let draft = self.draft.as_mut().expect("loaded above");
+        // A new directive is added whole, or dropped, with the buttons under its title: in
+        // view as soon as Ctrl+N opens it (below its fields they were two scrolls down).
+        let added = if current.is_none() { self.add_or_cancel(ui, view) } else { None };
+        // Cancelled: nothing left to edit.
+        let draft = self.draft.as_mut()?;
 
         label(ui, &t.text);
         let text = ui
@@ -260,7 +288,7 @@ impl Editor {
                 })
                 .response
                 .accessible_name(t.new_unit_kind.clone());
-            let name = self.new_unit_name.trim().to_owned();
+            let name = crate::model::unit_name(&self.new_unit_name);
             if ui.add_enabled(!name.is_empty(), egui::Button::new(&t.add_unit)).clicked() {
                 let unit = Unit { id: view.dataset.next_unit_id(), name, kind: *kind };
                 self.new_unit_name.clear();
@@ -384,24 +412,7 @@ impl Editor {
         ui.add_space(8.0);
         ui.separator();
         let Some(current) = current else {
-            // A new directive: added whole, or dropped.
-            let draft = self.draft.as_ref().expect("loaded above");
-            let ready = !draft.text.trim().is_empty();
-            let (add, cancel) = ui
-                .horizontal(|ui| {
-                    let add =
-                        ui.add_enabled(ready, egui::Button::new(format!("+ {}", t.add_to_list)));
-                    (add.clicked(), ui.button(&lang.strings().app.cancel).clicked())
-                })
-                .inner;
-            if add {
-                let index = view.dataset.directives.len();
-                out = Some(Action::InsertDirective { index, directive: Box::new(draft.clone()) });
-                self.is_new = false;
-            } else if cancel {
-                self.cancel_new();
-            }
-            return out;
+            return added.or(out);
         };
         ui.horizontal_wrapped(|ui| {
             if ui.button(&t.duplicate).clicked() {

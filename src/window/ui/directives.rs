@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::editing::action::Action;
 use crate::format;
 use crate::i18n::fill;
-use crate::model::followup::{self, Filter, SortBy, StatusFilter};
+use crate::model::followup::{self, Filter, SearchField, SortBy, StatusFilter};
 use crate::model::status::DirectiveStatus;
 use crate::model::{Dataset, Directive, DirectiveId, Meeting, UnitId};
 use crate::window::ui::directive_editor::Editor;
@@ -37,8 +37,10 @@ pub struct State {
     pub selected: Option<DirectiveId>,
     /// The row deadline field being typed in, and its text so far.
     editing: Option<(DirectiveId, String)>,
-    /// A typed deadline that was refused, and why; shown under the list.
-    refused: Option<(DirectiveId, String)>,
+    /// A typed deadline that was refused: the row's field keeps it to be put right, and
+    /// says why beside it in the language shown. Forgotten when the data changes (an undo,
+    /// a delete, an added row) or the field is typed in again: its cause is then gone.
+    refused: Option<Refused>,
     editor: Editor,
     /// Typed due range, applied when valid.
     due_from_text: String,
@@ -49,17 +51,67 @@ pub struct State {
     /// order and day it was made for: a keystroke that goes back to an earlier search
     /// (Backspace) finds its rows here, and one that types further searches only among the
     /// rows of the search it narrows.
-    rows: std::collections::VecDeque<(RowsKey, Vec<usize>)>,
+    rows: std::collections::VecDeque<(RowsKey, Rows)>,
     /// The directives' folded search text, and the revision it was brought up to.
     search_index: Option<(u64, followup::SearchIndex)>,
     meeting_form: MeetingForm,
     /// "Nhập từ thông báo…" was pressed: the app opens the dialog.
     pub wants_intake: bool,
+    /// Directives are being added from a notice: the first whose id is at least this one is
+    /// shown once it is in the data (the filter cleared, selected, scrolled to), unless the
+    /// data changed past the given revision without any.
+    show_added: Option<(DirectiveId, u64)>,
+    /// What the tab did that the status bar says ("Đã xoá nhiệm vụ 4 — Ctrl+Z để hoàn
+    /// tác"): the app takes it.
+    pub said: Option<String>,
     /// Each directive's text and lead unit measured, for the rows' heights.
     row_heights: crate::window::ui::row_heights::RowHeights,
 }
 
 type RowsKey = (u64, Filter, SortBy, Date, i32);
+
+/// A deadline typed into a row that is no date.
+#[derive(Debug)]
+struct Refused {
+    directive: DirectiveId,
+    /// What was typed, kept in the field.
+    typed: String,
+    /// The data's revision when it was refused.
+    revision: u64,
+}
+
+/// The rows a filter kept: their indices into the dataset's directives, and beside each
+/// the field the search's words were found in (`None` without words).
+#[derive(Debug, Default)]
+struct Rows {
+    indices: Vec<usize>,
+    found_in: Vec<Option<SearchField>>,
+    /// Every directive the words were found in, phrase or not, before
+    /// [`followup::shown`]: what a narrower search looks among.
+    candidates: Vec<usize>,
+}
+
+impl Rows {
+    fn new(dataset: &Dataset, hits: Vec<followup::Hit>) -> Rows {
+        let candidates = hits.iter().map(|h| h.index).collect();
+        let hits = followup::shown(hits);
+        let found_in = hits
+            .iter()
+            .map(|hit| {
+                let found = hit.found?;
+                let fields = followup::search_fields(dataset, &dataset.directives[hit.index]);
+                fields.get(found.field).map(|(field, _)| *field)
+            })
+            .collect();
+        Rows { indices: hits.iter().map(|h| h.index).collect(), found_in, candidates }
+    }
+}
+
+/// Whether a row found in `field` says so on a line of its own: words found in the text
+/// or the lead unit are marked where the row shows them.
+fn says_where(field: Option<SearchField>) -> bool {
+    !matches!(field, None | Some(SearchField::Text | SearchField::Lead))
+}
 
 impl Default for State {
     fn default() -> Self {
@@ -79,6 +131,8 @@ impl Default for State {
             search_index: None,
             meeting_form: MeetingForm::default(),
             wants_intake: false,
+            said: None,
+            show_added: None,
             row_heights: Default::default(),
         }
     }
@@ -138,6 +192,41 @@ impl State {
         true
     }
 
+    /// After an undo or a redo: a directive it brought back is selected, and the selection
+    /// scrolled into view (it had landed on whatever row came next, out of sight).
+    pub fn follow_history(&mut self, before: &[DirectiveId], dataset: &Dataset) {
+        let back = dataset.directives.iter().map(|d| d.id).find(|id| !before.contains(id));
+        if let Some(id) = back {
+            self.view = DirectivesView::List;
+            self.select(Some(id));
+        } else if self.selected.is_some_and(|id| dataset.directive(id).is_none()) {
+            self.selected = None;
+        }
+        self.editor.scroll_to_selection = self.selected.is_some();
+    }
+
+    /// Shows the first of the directives about to be added (ids from `first` on) once the
+    /// edit made at `revision` is applied.
+    pub fn show_added(&mut self, first: DirectiveId, revision: u64) {
+        self.view = DirectivesView::List;
+        self.show_added = Some((first, revision));
+    }
+
+    fn show_what_was_added(&mut self, view: &View) {
+        let Some((first, revision)) = self.show_added else { return };
+        if view.revision == revision {
+            return;
+        }
+        self.show_added = None;
+        if let Some(added) = view.dataset.directives.iter().find(|d| d.id.0 >= first.0) {
+            self.filter = Filter::default();
+            self.due_from_text.clear();
+            self.due_to_text.clear();
+            self.select(Some(added.id));
+            self.editor.scroll_to_selection = true;
+        }
+    }
+
     /// Puts the keyboard in the search box.
     pub fn focus_search(&mut self) {
         self.view = DirectivesView::List;
@@ -166,6 +255,11 @@ impl State {
     /// The indices of the directives shown, recomputed only when something they depend on
     /// changed (so a frame with 10.000 directives doesn't search them all again).
     fn rows(&mut self, view: &View) -> &[usize] {
+        &self.rows_found(view).indices
+    }
+
+    /// [`State::rows`] with where each row's words were found.
+    fn rows_found(&mut self, view: &View) -> &Rows {
         let key: RowsKey =
             (view.revision, self.filter.clone(), self.sort, view.today, self.due_soon_days);
         if let Some(at) = self.rows.iter().position(|(k, _)| *k == key) {
@@ -196,13 +290,14 @@ impl State {
             .iter()
             .find(|(k, _)| same_but_words(k) && followup::narrows(&key.1.text, &k.1.text));
         let (dataset, today, days) = (view.dataset, view.today, self.due_soon_days);
+        let (filter, sort) = (&self.filter, self.sort);
         let rows = match wider {
             Some((_, rows)) => {
-                followup::select_among(dataset, index, &self.filter, today, days, rows)
+                followup::search_among(dataset, index, filter, sort, today, days, &rows.candidates)
             }
-            None => followup::select(dataset, index, &self.filter, self.sort, today, days),
+            None => followup::search(dataset, index, filter, sort, today, days),
         };
-        self.rows.push_front((key, rows));
+        self.rows.push_front((key, Rows::new(dataset, rows)));
         self.rows.truncate(KEPT_ROW_SETS);
         &self.rows[0].1
     }
@@ -236,6 +331,7 @@ fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Ve
     let first = actions.len();
     let lang = view.lang;
     let t = &lang.strings().directives;
+    state.show_what_was_added(view);
     filter_bar(ui, view, state);
     let total = view.dataset.directives.len();
     let shown = state.rows(view).len();
@@ -268,54 +364,121 @@ fn list_view(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Ve
         }
     });
     meetings_section(ui, view, state, actions);
-    if let Some((_, reason)) = &state.refused {
-        ui.label(egui::RichText::new(reason).color(theme::ERROR));
+    if state.refused.as_ref().is_some_and(|r| r.revision != view.revision) {
+        state.refused = None;
     }
     keyboard(ui, view, state, actions);
 
     let available = ui.available_size();
+    let columns = FixedColumns::measure(ui, lang);
+    let list_at_least = columns.list_at_least(ui.spacing().item_spacing.x);
+    let spacing = ui.spacing().item_spacing;
+    let top_down = egui::Layout::top_down(egui::Align::Min);
+    if available.x < list_at_least + EDITOR_AT_LEAST + DIVIDER_WIDTH + spacing.x {
+        // Half a laptop's screen: the list above, the editor of the row chosen below it
+        // (side by side, the editor and the ✔ column were beyond the window's edge).
+        let editing = state.editor.is_new()
+            || state.selected.is_some_and(|id| view.dataset.directive(id).is_some());
+        let list_height = if editing { (available.y * 0.45).max(160.0) } else { available.y };
+        ui.allocate_ui_with_layout(egui::vec2(available.x, list_height), top_down, |ui| {
+            ui.set_height(list_height);
+            list(ui, view, state, actions, columns, list_at_least);
+        });
+        if editing {
+            ui.separator();
+            let height = ui.available_height();
+            ui.allocate_ui_with_layout(egui::vec2(available.x, height), top_down, |ui| {
+                ui.set_width(available.x - 12.0);
+                editor(ui, view, state, actions, first);
+            });
+        }
+        return;
+    }
     // The list and the editor share the width at a divider the official can drag; where
     // it was left is kept with egui's memory (and so the next time the app starts).
     let divider_id = ui.make_persistent_id("directives-divider");
-    let most = (available.x - 560.0).max(300.0);
+    let most = (available.x - list_at_least - DIVIDER_WIDTH - spacing.x).max(EDITOR_AT_LEAST);
     let editor_width = ui
         .data_mut(|d| d.get_persisted::<f32>(divider_id))
-        .unwrap_or((available.x * 0.3).clamp(300.0, 420.0))
-        .clamp(300.0, most);
+        .unwrap_or((available.x * 0.3).clamp(EDITOR_AT_LEAST, 420.0))
+        .clamp(EDITOR_AT_LEAST, most);
     ui.horizontal_top(|ui| {
-        let top_down = egui::Layout::top_down(egui::Align::Min);
-        let list_width = available.x - editor_width - DIVIDER_WIDTH - ui.spacing().item_spacing.x;
+        let list_width = available.x - editor_width - DIVIDER_WIDTH - spacing.x;
         ui.allocate_ui_with_layout(egui::vec2(list_width, available.y), top_down, |ui| {
             ui.set_width(list_width);
-            table(ui, view, state, actions);
+            list(ui, view, state, actions, columns, list_at_least);
         });
         divider(ui, divider_id, editor_width, most, available.y);
         ui.allocate_ui_with_layout(egui::vec2(editor_width, available.y), top_down, |ui| {
             ui.set_width(editor_width - 12.0);
-            let selected = state.selected.and_then(|id| view.dataset.directive(id));
-            if selected.is_none() && !state.editor.is_new() {
-                ui.label(egui::RichText::new(&t.none_selected).color(theme::MUTED));
-                return;
-            }
-            let number =
-                selected.and_then(|d| followup::position(view.dataset, d.id)).map_or(0, |i| i + 1);
-            let edits = state.editor.show(ui, view, selected, number);
-            for action in &edits {
-                match action {
-                    Action::InsertDirective { directive, .. } => {
-                        state.selected = Some(directive.id)
-                    }
-                    Action::RemoveDirective { .. } => state.selected = None,
-                    _ => {}
-                }
-            }
-            // Before the list's: a field of the editor is left by the press of a click on
-            // the list (a row's ✔ box, its deadline), whose edit the list, drawn first, has
-            // already sent. The field's edit came first, and was made on the directive as it
-            // was before that click: applied after it, it would undo the click.
-            actions.splice(first..first, edits);
+            editor(ui, view, state, actions, first);
         });
     });
+}
+
+/// The narrowest the editor gets beside the list; below it, the two stack.
+const EDITOR_AT_LEAST: f32 = 300.0;
+
+/// The table, scrolled sideways when the window is narrower than its columns at their
+/// narrowest (so the ✔ column is always reachable).
+fn list(
+    ui: &mut egui::Ui,
+    view: &View,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+    columns: FixedColumns,
+    at_least: f32,
+) {
+    if ui.available_width() >= at_least {
+        table(ui, view, state, actions, columns);
+        return;
+    }
+    egui::ScrollArea::horizontal().id_salt("directives-sideways").auto_shrink(false).show(
+        ui,
+        |ui| {
+            ui.set_width(at_least);
+            table(ui, view, state, actions, columns);
+        },
+    );
+}
+
+/// The editor of the row chosen (or of a new directive); its edits go before the list's
+/// of this frame, which start at `first`.
+fn editor(
+    ui: &mut egui::Ui,
+    view: &View,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+    first: usize,
+) {
+    let t = &view.lang.strings().directives;
+    let selected = state.selected.and_then(|id| view.dataset.directive(id));
+    if selected.is_none() && !state.editor.is_new() {
+        ui.label(egui::RichText::new(&t.none_selected).color(theme::MUTED));
+        return;
+    }
+    let number = selected.and_then(|d| followup::position(view.dataset, d.id)).map_or(0, |i| i + 1);
+    let edits = state.editor.show(ui, view, selected, number);
+    for action in &edits {
+        match action {
+            Action::InsertDirective { directive, index } => {
+                // Shown and said: the new row may be far down a long list.
+                state.selected = Some(directive.id);
+                state.editor.scroll_to_selection = true;
+                state.said = Some(fill(&t.added_directive, &[("n", &(index + 1))]));
+            }
+            Action::RemoveDirective { .. } => {
+                state.selected = None;
+                state.said = Some(fill(&t.deleted, &[("n", &number)]));
+            }
+            _ => {}
+        }
+    }
+    // Before the list's: a field of the editor is left by the press of a click on the list
+    // (a row's ✔ box, its deadline), whose edit the list, drawn first, has already sent.
+    // The field's edit came first, and was made on the directive as it was before that
+    // click: applied after it, it would undo the click.
+    actions.splice(first..first, edits);
 }
 
 fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
@@ -458,6 +621,7 @@ fn date_filter(
 /// a slow machine): "Down, Space, Down, Space" ticks two directives.
 fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
     use egui::{Event, Key};
+    let t = &view.lang.strings().directives;
     if ui.ctx().text_edit_focused() {
         return;
     }
@@ -520,6 +684,9 @@ fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
             Key::Delete => {
                 if let Some(id) = state.selected {
                     actions.push(Action::RemoveDirective { id });
+                    if let Some(number) = followup::position(view.dataset, id).map(|i| i + 1) {
+                        state.said = Some(fill(&t.deleted, &[("n", &number)]));
+                    }
                     let next = at.and_then(|i| {
                         ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| ids.get(j)))
                     });
@@ -531,11 +698,92 @@ fn keyboard(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
     }
 }
 
-/// The list's fixed columns: number, deadline (field and calendar), status, tick.
+/// The list's columns of one width: number and tick; the deadline's and the status's are
+/// measured (see [`FixedColumns`]).
 const NUMBER_WIDTH: f32 = 40.0;
-const DEADLINE_WIDTH: f32 = 136.0;
-const STATUS_WIDTH: f32 = 170.0;
 const TICK_WIDTH: f32 = 36.0;
+/// The narrowest the text column gets before the list scrolls sideways.
+const TEXT_AT_LEAST: f32 = 200.0;
+/// The lead unit's column as it starts (its header's edge widens it).
+const LEAD_AT_LEAST: f32 = 90.0;
+/// The font of a row's status.
+fn status_font() -> egui::FontId {
+    theme::bold(14.0)
+}
+
+/// What a row's status cell says: the status with its icon, or, for a directive due within
+/// the days set, "◷ sắp đến hạn" alone (such a one is in progress: the status adds
+/// nothing, and both together did not fit).
+pub fn status_text(status: DirectiveStatus, due_soon: bool, lang: crate::i18n::Lang) -> String {
+    if due_soon {
+        format!("◷ {}", lang.strings().directives.due_soon)
+    } else {
+        format!("{} {}", status.icon(), status.label(lang))
+    }
+}
+
+/// Every text a status cell can hold in `lang`.
+pub fn status_texts(lang: crate::i18n::Lang) -> Vec<String> {
+    let mut texts: Vec<String> =
+        followup::SUMMARY_ORDER.iter().map(|status| status_text(*status, false, lang)).collect();
+    texts.push(status_text(DirectiveStatus::InProgress, true, lang));
+    texts
+}
+
+/// The widest a deadline reads: dd/mm/yyyy with the widest digits of the font.
+pub const WIDEST_DATE: &str = "00/00/0000";
+
+/// The widths of the columns whose words come from a small set (dates, the statuses),
+/// measured with the font that draws them in the language shown, so none is cut: the
+/// Vietnamese ones were ("15/12/202", "quá hạn chưa hoàn …").
+#[derive(Clone, Copy, Debug)]
+struct FixedColumns {
+    /// The deadline's text field.
+    deadline_field: f32,
+    /// The field, the space and the calendar button.
+    deadline: f32,
+    status: f32,
+}
+
+impl FixedColumns {
+    fn measure(ui: &egui::Ui, lang: crate::i18n::Lang) -> FixedColumns {
+        let width = |text: &str, font: egui::FontId| {
+            ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::BLACK).size().x)
+        };
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let spacing = ui.spacing().item_spacing.x;
+        // The text edit's own margins, a pixel either side for its frame, the cursor's room.
+        let field_margins = 2.0 * ui.spacing().button_padding.x + 2.0 + 2.0;
+        let date = width(WIDEST_DATE, body.clone())
+            .max(width(&lang.strings().directives.deadline_hint, body));
+        let deadline_field = (date + field_margins).ceil();
+        let deadline = deadline_field
+            + spacing
+            + crate::window::ui::date_picker::CALENDAR_WIDTH
+            + CELL_PADDING;
+        let status =
+            status_texts(lang).iter().map(|text| width(text, status_font())).fold(0.0, f32::max)
+                + CELL_PADDING;
+        FixedColumns { deadline_field, deadline: deadline.ceil(), status: status.ceil() }
+    }
+
+    /// The width the list needs for every column at its narrowest.
+    fn list_at_least(&self, spacing: f32) -> f32 {
+        NUMBER_WIDTH
+            + TEXT_AT_LEAST
+            + LEAD_AT_LEAST
+            + self.deadline
+            + self.status
+            + TICK_WIDTH
+            + 6.0 * spacing
+    }
+}
+
+/// What a table cell keeps free beside its contents (egui_extras' cell margins and a
+/// pixel to spare).
+const CELL_PADDING: f32 = 10.0;
+/// How wide the note that says why a typed deadline was refused may grow.
+const REFUSED_NOTE_WIDTH: f32 = 320.0;
 /// The strip between the list and the editor that moves their border.
 const DIVIDER_WIDTH: f32 = 9.0;
 
@@ -555,19 +803,27 @@ fn divider(ui: &mut egui::Ui, id: egui::Id, editor_width: f32, most: f32, height
     };
     ui.painter().vline(rect.center().x, rect.y_range(), stroke);
     if response.dragged() {
-        let width = (editor_width - response.drag_delta().x).clamp(300.0, most);
+        let width = (editor_width - response.drag_delta().x).clamp(EDITOR_AT_LEAST, most);
         ui.data_mut(|d| d.insert_persisted(id, width));
     }
 }
 
-fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+fn table(
+    ui: &mut egui::Ui,
+    view: &View,
+    state: &mut State,
+    actions: &mut Vec<Action>,
+    columns: FixedColumns,
+) {
     let lang = view.lang;
     let t = &lang.strings().directives;
-    let rows = state.rows(view).to_vec();
+    let found = state.rows_found(view);
+    let (rows, found_in) = (found.indices.clone(), found.found_in.clone());
     if rows.is_empty() {
         ui.label(egui::RichText::new(&t.nothing_found).color(theme::MUTED));
         return;
     }
+    let query = state.filter.text.clone();
     let scroll_to = std::mem::take(&mut state.editor.scroll_to_selection)
         .then(|| {
             state
@@ -584,10 +840,10 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
         // is dragged. The lead unit's column is widened at its header's edge (egui keeps the
         // width with the window's state, so it comes back next time).
         .column(Column::exact(NUMBER_WIDTH))
-        .column(Column::remainder().at_least(200.0).clip(true))
-        .column(Column::initial(130.0).range(90.0..=320.0).resizable(true).clip(true))
-        .column(Column::exact(DEADLINE_WIDTH))
-        .column(Column::exact(STATUS_WIDTH).clip(true))
+        .column(Column::remainder().at_least(TEXT_AT_LEAST).clip(true))
+        .column(Column::initial(130.0).range(LEAD_AT_LEAST..=320.0).resizable(true).clip(true))
+        .column(Column::exact(columns.deadline))
+        .column(Column::exact(columns.status).clip(true))
         .column(Column::exact(TICK_WIDTH));
     if let Some(row) = scroll_to {
         builder = builder.scroll_to_row(row, None);
@@ -617,7 +873,10 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
             heights.update(body.ui_mut(), &font, view.dataset, view.revision, unit_name, none);
             let lines: Vec<(usize, usize)> =
                 rows.iter().map(|&i| heights.lines(i, text_width, lead_width)).collect();
-            let row_heights = lines.iter().map(|&(text, lead)| {
+            // A row found by a field it does not show gets a line under its text that says
+            // which ("khớp: đơn vị phối hợp").
+            let row_heights = lines.iter().zip(&found_in).map(|(&(text, lead), &field)| {
+                let text = text + usize::from(says_where(field));
                 crate::window::ui::row_heights::row_height(text.max(lead), line_height)
             });
             body.heterogeneous_rows(row_heights, |mut row| {
@@ -631,31 +890,49 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                 row.col(|ui| {
                     ui.label(egui::RichText::new(format!("{number}.")).font(theme::bold(15.0)));
                 });
+                let found_in = found_in[row.index()];
+                let marked = |field: SearchField| {
+                    if found_in == Some(field) { query.as_str() } else { "" }
+                };
                 row.col(|ui| {
-                    ui.add(wrapped(ui, &directive.text, &font, text_lines));
+                    let text = &directive.text;
+                    let job = wrapped(ui, text, marked(SearchField::Text), &font, text_lines);
+                    if let Some(field) = found_in.filter(|&f| says_where(Some(f))) {
+                        ui.vertical(|ui| {
+                            ui.add(job);
+                            ui.label(
+                                egui::RichText::new(fill(
+                                    &t.matched_in,
+                                    &[("field", &field_name(field, lang))],
+                                ))
+                                .color(theme::MUTED),
+                            );
+                        });
+                    } else {
+                        ui.add(job);
+                    }
                 });
                 row.col(|ui| {
                     let lead = directive.lead_unit.map(|u| unit_names(view.dataset, &[u], lang));
-                    ui.add(wrapped(ui, &lead.unwrap_or_else(|| t.none.clone()), &font, lead_lines));
+                    let lead = lead.unwrap_or_else(|| t.none.clone());
+                    ui.add(wrapped(ui, &lead, marked(SearchField::Lead), &font, lead_lines));
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| {
                         // "Thời hạn nhiệm vụ 3": the field's name and its calendar's.
                         let name = fill(&t.deadline_label, &[("n", &number)]);
-                        deadline_field(ui, &name, directive, state, actions, view);
+                        let width = columns.deadline_field;
+                        deadline_field(ui, &name, width, directive, state, actions, view);
                         deadline_calendar(ui, &name, directive, state, actions, view);
                     });
                 });
                 row.col(|ui| {
-                    let mut text = format!("{} {}", status.icon(), status.label(lang));
-                    let mut colour = theme::status_colour(status);
-                    if due_soon {
-                        text = format!("⏰ {} — {}", status.label(lang), t.due_soon);
-                        colour = theme::DUE_SOON;
-                    }
+                    let text = status_text(status, due_soon, lang);
+                    let colour =
+                        if due_soon { theme::DUE_SOON } else { theme::status_colour(status) };
                     ui.add(
                         egui::Label::new(
-                            egui::RichText::new(text).color(colour).font(theme::bold(14.0)),
+                            egui::RichText::new(text).color(colour).font(status_font()),
                         )
                         .truncate(),
                     );
@@ -685,10 +962,38 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
         });
 }
 
-/// `text` wrapped to at most `lines` lines of the column, ending in "…" if it needs more.
-fn wrapped(ui: &egui::Ui, text: &str, font: &egui::FontId, lines: usize) -> egui::Label {
-    let format = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
-    let mut job = egui::text::LayoutJob::single_section(text.to_owned(), format);
+/// What a row says its search words were found in.
+fn field_name(field: SearchField, lang: crate::i18n::Lang) -> String {
+    let t = &lang.strings().directives;
+    match field {
+        SearchField::Text => t.text.to_lowercase(),
+        SearchField::Lead => t.matched_lead.clone(),
+        SearchField::ExpectedOutput => t.matched_expected_output.clone(),
+        SearchField::Supporting => t.matched_supporting.clone(),
+        SearchField::Addressee => t.matched_addressee.clone(),
+        SearchField::Note => t.matched_note.clone(),
+    }
+}
+
+/// `text` wrapped to at most `lines` lines of the column, ending in "…" if it needs more,
+/// the beginnings of words that the search `query` found marked (none for an empty one).
+fn wrapped(
+    ui: &egui::Ui,
+    text: &str,
+    query: &str,
+    font: &egui::FontId,
+    lines: usize,
+) -> egui::Label {
+    let plain = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let marked = egui::TextFormat { background: theme::SEARCH_MATCH, ..plain.clone() };
+    let mut job = egui::text::LayoutJob::default();
+    let mut done = 0;
+    for range in crate::model::search::highlights(text, query) {
+        job.append(&text[done..range.start], 0.0, plain.clone());
+        job.append(&text[range.clone()], 0.0, marked.clone());
+        done = range.end;
+    }
+    job.append(&text[done..], 0.0, plain);
     job.wrap.max_rows = lines;
     job.wrap.overflow_character = Some('…');
     egui::Label::new(job).wrap().selectable(false)
@@ -720,6 +1025,7 @@ fn deadline_calendar(
 fn deadline_field(
     ui: &mut egui::Ui,
     name: &str,
+    width: f32,
     directive: &Directive,
     state: &mut State,
     actions: &mut Vec<Action>,
@@ -727,14 +1033,37 @@ fn deadline_field(
 ) {
     let lang = view.lang;
     let t = &lang.strings().directives;
-    let mut text = match &state.editing {
-        Some((id, text)) if *id == directive.id => text.clone(),
+    let refused = state.refused.as_ref().filter(|r| r.directive == directive.id);
+    let mut text = match (&state.editing, refused) {
+        (Some((id, text)), _) if *id == directive.id => text.clone(),
+        (_, Some(refused)) => refused.typed.clone(),
         _ => directive.deadline.map(format::date).unwrap_or_default(),
     };
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut text).desired_width(92.0).hint_text(&t.deadline_hint))
-        .accessible_name(name.to_owned());
+    let mut field =
+        egui::TextEdit::singleline(&mut text).desired_width(width).hint_text(&t.deadline_hint);
+    if refused.is_some() {
+        field = field.background_color(theme::REFUSED_FIELD);
+    }
+    let response = ui.add(field).accessible_name(name.to_owned());
+    if let Some(refused) = refused {
+        // Beside the field, over the rows below it: the list does not move, and the words
+        // are where the official is looking.
+        let reason = reason_for(&refused.typed, lang);
+        egui::Area::new(response.id.with("refused"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(response.rect.left_bottom() + egui::vec2(0.0, 2.0))
+            .interactable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(REFUSED_NOTE_WIDTH);
+                    ui.label(egui::RichText::new(reason).color(theme::ERROR));
+                });
+            });
+    }
     if response.has_focus() {
+        if response.changed() {
+            state.refused = None;
+        }
         state.editing = Some((directive.id, text));
         return;
     }
@@ -751,7 +1080,10 @@ fn deadline_field(
                 actions.push(Action::SetDeadline { id: directive.id, deadline });
             }
         }
-        Err(reason) => state.refused = Some((directive.id, reason_for(&reason, lang))),
+        Err(typed) => {
+            state.refused =
+                Some(Refused { directive: directive.id, typed, revision: view.revision })
+        }
     }
 }
 

@@ -45,7 +45,10 @@ pub fn show(
         ui.label(egui::RichText::new(&o.form_title).font(theme::bold(15.0)));
         let saved = letterhead_form::show(ui, form, dataset, lang);
         ui.add_space(6.0);
-        if ui.button(&o.form_back).clicked() {
+        // Back to the dialog it was opened from, by that dialog's own name ("Xuất báo cáo"
+        // said "Quay lại hộp thoại in").
+        let back = crate::i18n::fill(&o.form_back, &[("dialog", title)]);
+        if ui.button(back).clicked() {
             *letterhead = None;
         }
         return saved.map(|letterhead_form::Outcome::Save(saved)| Outcome::Letterhead(saved));

@@ -232,7 +232,11 @@ pub fn show(
                     actions.push(action);
                     close = true;
                 }
-                Err(message) => state.error = Some(message),
+                Err(message) => {
+                    state.error = Some(message);
+                    // Scrolled to below: under a long form it was out of view.
+                    state.reveal = true;
+                }
             },
             Some(false) => close = true,
             None => {}

@@ -21,7 +21,18 @@ pub fn guide(ui: &mut egui::Ui, data: Option<&Path>, lang: Lang) -> bool {
     ui.label(RichText::new(&t.guide_title).font(theme::bold(18.0)));
     let data = data.map_or_else(|| "…".to_owned(), |d| d.display().to_string());
     let height = (ui.ctx().content_rect().height() - 220.0).max(200.0);
-    egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]).show(ui, |ui| {
+    // Opened again, it starts at the top: egui keeps a scroll area's place by its id, and
+    // the guide came back where it was last left. A frame that follows the one before is
+    // the guide still open.
+    let frame = ui.ctx().cumulative_frame_nr();
+    let shown_id = egui::Id::unique("guide-last-frame");
+    let last: Option<u64> = ui.data(|d| d.get_temp(shown_id));
+    ui.data_mut(|d| d.insert_temp(shown_id, frame));
+    let mut area = egui::ScrollArea::vertical().max_height(height).auto_shrink([false, true]);
+    if last.is_none_or(|last| last + 1 < frame) {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| {
         for (title, text) in &t.sections {
             ui.add_space(6.0);
             ui.label(RichText::new(title).font(theme::bold(15.0)));

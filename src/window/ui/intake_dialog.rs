@@ -456,8 +456,11 @@ fn meeting_section(
     let mut target = preview.proposal.target;
     ui.horizontal(|ui| {
         ui.label(&t.meeting_target);
+        // Within the dialog however narrow the window: long titles are cut with "…" (the
+        // list was wider than the window).
         egui::ComboBox::from_id_salt("intake-meeting")
-            .width(620.0)
+            .width((ui.available_width() - 8.0).min(620.0))
+            .truncate()
             .selected_text(meeting_label(target))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut target, None, t.meeting_new.as_str());

@@ -37,9 +37,11 @@ pub fn show(
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button(&t.recent, |ui| {
                     for (index, path) in recent.iter().enumerate() {
-                        let name =
-                            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-                        if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                        if ui
+                            .button(recent_label(path))
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
                             commands.push(Command::OpenRecent(index));
                             ui.close();
                         }
@@ -76,6 +78,25 @@ pub fn show(
             ui.label(&lang.strings().app.language);
         });
     });
+}
+
+/// A recent file in the menu: its name and the folder it is in, the folder's end kept when
+/// it is long ("data.ron" alone told two offices' files apart by nothing).
+pub fn recent_label(path: &std::path::Path) -> String {
+    const FOLDER_CHARS: usize = 40;
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return name.into_owned();
+    };
+    let folder = folder.display().to_string();
+    let count = folder.chars().count();
+    let folder = if count > FOLDER_CHARS {
+        let tail: String = folder.chars().skip(count - (FOLDER_CHARS - 1)).collect();
+        format!("…{tail}")
+    } else {
+        folder
+    };
+    format!("{name} — {folder}")
 }
 
 fn item(ui: &mut egui::Ui, command: Command, lang: Lang, enabled: bool, out: &mut Vec<Command>) {

@@ -162,8 +162,14 @@ pub fn show(
         560.0
     };
     let width = width.min(ctx.content_rect().width() - 48.0).max(320.0);
+    // The notice's and the merge's dialogs keep one width whatever they show: sized to
+    // their contents, they changed width, and so place, as their lists scrolled.
+    let fixed_width = matches!(modal, Modal::Intake(_) | Modal::Merge(_));
     let modal_response = egui::Modal::new(id).show(ctx, |ui| {
         ui.set_max_width(width);
+        if fixed_width {
+            ui.set_width(width);
+        }
         match &mut modal {
             Modal::Merge(view) => match crate::window::ui::merge_view::show(ui, view, lang) {
                 Some(crate::window::ui::merge_view::Outcome::Cancel) => {
@@ -309,11 +315,13 @@ pub fn show(
                 let mut typed = text.clone();
                 let field = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(520.0));
                 let field = field.accessible_name(t.path_label.clone());
-                if ui.memory(|m| m.focused().is_none()) {
+                // Read before the field is given the keyboard back: Enter takes it away, and
+                // once given back the field had not lost it, so Enter did nothing.
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if !entered && ui.memory(|m| m.focused().is_none()) {
                     // Type straight away, as in a system dialog.
                     field.request_focus();
                 }
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new(&t.ok));
                     if (ok.clicked() || entered) && !typed.trim().is_empty() {

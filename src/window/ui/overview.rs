@@ -1,11 +1,15 @@
-//! Tổng quan: the meeting card (its details editable) and the table of every figure.
+//! Tổng quan: one meeting (the latest unless another is chosen above it), its card (its
+//! details editable), and the figures of the reporting period it reviewed — small charts
+//! up to that period, the table of that period's figures and the same period a year
+//! before, their sources — or, when the file has none for it, a plain word that says so.
 
 use egui_extras::{Column, TableBuilder};
 
 use crate::editing::action::Action;
 use crate::format;
+use crate::i18n::fill;
 use crate::interop::paper::ChartKind;
-use crate::model::{Basis, Indicator, Observation};
+use crate::model::{Basis, Dataset, Indicator, Meeting, MeetingId, Observation, Period};
 use crate::visual::chart::indicator_name;
 use crate::window::clipboard::ClipTable;
 use crate::window::ui::charts::{self, PlotControls, Size};
@@ -18,61 +22,176 @@ pub struct State {
     /// The meeting's details being edited.
     draft: Option<MeetingDraft>,
     error: Option<String>,
+    /// The meeting chosen above the card; `None` follows the latest (a meeting added later
+    /// then shows).
+    pub meeting: Option<MeetingId>,
+}
+
+/// Below this width the card and the charts stack.
+const SIDE_BY_SIDE_AT_LEAST: f32 = 860.0;
+/// The narrowest a small chart gets when the charts wrap.
+const SMALL_CHART_AT_LEAST: f32 = 300.0;
+
+/// The meeting the tab shows: the one chosen, while the file has it, else the latest.
+fn shown_meeting<'a>(dataset: &'a Dataset, state: &State) -> Option<&'a Meeting> {
+    state.meeting.and_then(|id| dataset.meeting(id)).or_else(|| dataset.latest_meeting())
+}
+
+/// Whether the table shows a figure of `period` beside `meeting`: those of the period it
+/// reviewed and of the same period a year before; when the file has no figures of the
+/// period it reviewed, those that ended before it (said so above them).
+fn shows(period: Period, reviewed: Option<Period>, meeting: Option<&Meeting>) -> bool {
+    match (reviewed, meeting) {
+        (Some(reviewed), _) => period == reviewed || period == reviewed.same_period_last_year(),
+        (None, Some(meeting)) => ended_before(period, meeting),
+        (None, None) => true,
+    }
+}
+
+/// Whether `period` ended before the month of `meeting`.
+fn ended_before(period: Period, meeting: &Meeting) -> bool {
+    let ended = (i32::from(period.year()), i32::from(period.month_span().1));
+    ended < (i32::from(meeting.date.year()), i32::from(meeting.date.month()))
 }
 
 /// Draws the overview tab.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Action>) {
+    let meeting = shown_meeting(view.dataset, state);
+    let reviewed = meeting.and_then(|m| view.dataset.reviewed_period(m));
+    let t = &view.lang.strings().overview;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        meeting_choice(ui, view, state, meeting);
+        if let (None, Some(meeting)) = (reviewed, meeting) {
+            let date = format::date(meeting.date);
+            ui.label(
+                egui::RichText::new(fill(&t.no_reviewed_figures, &[("date", &date)]))
+                    .color(theme::DUE_SOON),
+            );
+        }
         let width = ui.available_width();
         let top_down = egui::Layout::top_down(egui::Align::Min);
-        ui.horizontal_top(|ui| {
-            // The meeting on the left, the three product charts small on the right.
-            let card_width = (width * 0.56).max(360.0);
-            ui.allocate_ui_with_layout(egui::vec2(card_width, 0.0), top_down, |ui| {
-                ui.set_width(card_width);
-                match &mut state.draft {
-                    Some(draft) => {
-                        if meeting_form(
-                            ui,
-                            draft,
-                            &mut state.error,
-                            (view.lang, view.today),
-                            actions,
-                        ) {
-                            state.draft = None;
-                        }
-                    }
-                    None => meeting_card(ui, view, state),
+        let mut card_ui = |ui: &mut egui::Ui| match &mut state.draft {
+            Some(draft) => {
+                if meeting_form(ui, draft, &mut state.error, (view.lang, view.today), actions) {
+                    state.draft = None;
+                }
+            }
+            None => meeting_card(ui, view, meeting, &mut state.draft, &mut state.error),
+        };
+        if width < SIDE_BY_SIDE_AT_LEAST {
+            // Half a screen: the card, then the charts below it, as many to a line as fit
+            // (beside the card, the third was cut off).
+            card_ui(ui);
+            ui.add_space(8.0);
+            let per_line = ((width - 16.0) / SMALL_CHART_AT_LEAST).floor().max(1.0);
+            let chart_width = (width - 16.0) / per_line - ui.spacing().item_spacing.x;
+            ui.horizontal_wrapped(|ui| {
+                for index in 0..view.charts.products.len() {
+                    ui.allocate_ui_with_layout(egui::vec2(chart_width, 0.0), top_down, |ui| {
+                        ui.set_width(chart_width);
+                        small_charts(ui, view, reviewed, meeting, index..index + 1);
+                    });
                 }
             });
-            // Leave room for the scroll bar.
-            let rest = ui.available_width() - 16.0;
-            ui.allocate_ui_with_layout(egui::vec2(rest, 0.0), top_down, |ui| {
-                ui.set_width(rest);
-                small_charts(ui, view);
+        } else {
+            ui.horizontal_top(|ui| {
+                // The meeting on the left, the three product charts small on the right.
+                let card_width = (width * 0.56).max(360.0);
+                ui.allocate_ui_with_layout(egui::vec2(card_width, 0.0), top_down, |ui| {
+                    ui.set_width(card_width);
+                    card_ui(ui);
+                });
+                // Leave room for the scroll bar.
+                let rest = ui.available_width() - 16.0;
+                ui.allocate_ui_with_layout(egui::vec2(rest, 0.0), top_down, |ui| {
+                    ui.set_width(rest);
+                    small_charts(ui, view, reviewed, meeting, 0..view.charts.products.len());
+                });
             });
-        });
+        }
         ui.add_space(8.0);
-        let title = &view.lang.strings().overview.figures;
+        let title = match reviewed {
+            Some(period) => {
+                fill(&t.figures_of, &[("period", &format::period_long(period, view.lang))])
+            }
+            None => t.figures.clone(),
+        };
+        let shown = |period| shows(period, reviewed, meeting);
         ui.horizontal(|ui| {
-            heading(ui, title);
-            crate::window::ui::copy_table(ui, title, view, || figures_clip(view));
+            heading(ui, &title);
+            crate::window::ui::copy_table(ui, &title, view, || figures_clip(view, &shown));
         });
-        figures_table(ui, view);
+        // Sideways when the window is narrower than its columns (half a screen).
+        egui::ScrollArea::horizontal().id_salt("figures-sideways").show(ui, |ui| {
+            figures_table(ui, view, &shown);
+        });
         ui.add_space(4.0);
-        let t = &view.lang.strings().overview;
         ui.label(
-            egui::RichText::new(format!("{}: {}", t.source, view.dataset.source))
+            egui::RichText::new(format!("{}: {}", t.source, sources(view.dataset, &shown)))
                 .small()
                 .color(theme::MUTED),
         );
     });
 }
 
-fn meeting_card(ui: &mut egui::Ui, view: &View, state: &mut State) {
+/// "Cuộc họp: [15/07/2019 — …]": the latest by default, any other of the file's meetings.
+fn meeting_choice(ui: &mut egui::Ui, view: &View, state: &mut State, shown: Option<&Meeting>) {
     let t = &view.lang.strings().overview;
-    // The latest meeting leads; earlier ones are in the directives tab.
-    let Some(meeting) = view.dataset.meetings.iter().max_by_key(|m| m.date) else {
+    if view.dataset.meetings.len() < 2 {
+        return;
+    }
+    let name = |m: &Meeting| format!("{} — {}", format::date(m.date), m.title);
+    ui.horizontal(|ui| {
+        let caption = ui.label(egui::RichText::new(&t.meeting).font(theme::bold(15.0)));
+        let latest = view.dataset.latest_meeting().map(name).unwrap_or_default();
+        let latest = fill(&t.latest_meeting, &[("meeting", &latest)]);
+        let selected = match state.meeting {
+            None => latest.clone(),
+            Some(_) => shown.map(name).unwrap_or_default(),
+        };
+        let mut meetings: Vec<&Meeting> = view.dataset.meetings.iter().collect();
+        meetings.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
+        egui::ComboBox::from_id_salt("overview-meeting")
+            .selected_text(selected)
+            .width((ui.available_width() - 16.0).min(520.0))
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.meeting, None, latest);
+                for meeting in meetings {
+                    ui.selectable_value(&mut state.meeting, Some(meeting.id), name(meeting));
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+    });
+}
+
+/// Where the figures shown come from: their sources as reported (figures computed from
+/// others name none of their own), else the file's.
+fn sources(dataset: &Dataset, shown: &dyn Fn(Period) -> bool) -> String {
+    let mut sources: Vec<&str> = Vec::new();
+    for observation in dataset.indicators.iter().flat_map(|i| &i.observations) {
+        let source = observation.source_ref.trim();
+        if shown(observation.period)
+            && observation.basis == Basis::Reported
+            && !source.is_empty()
+            && !sources.contains(&source)
+        {
+            sources.push(source);
+        }
+    }
+    if sources.is_empty() { dataset.source.clone() } else { sources.join("; ") }
+}
+
+fn meeting_card(
+    ui: &mut egui::Ui,
+    view: &View,
+    meeting: Option<&Meeting>,
+    draft: &mut Option<MeetingDraft>,
+    error: &mut Option<String>,
+) {
+    let t = &view.lang.strings().overview;
+    let Some(meeting) = meeting else {
         ui.label(&t.no_meeting);
         return;
     };
@@ -81,8 +200,8 @@ fn meeting_card(ui: &mut egui::Ui, view: &View, state: &mut State) {
         ui.label(egui::RichText::new(&meeting.title).font(theme::bold(20.0)));
         let edit = &view.lang.strings().record_forms.edit_meeting;
         if ui.small_button(edit).clicked() {
-            state.draft = Some(MeetingDraft::edit(meeting));
-            state.error = None;
+            *draft = Some(MeetingDraft::edit(meeting));
+            *error = None;
         }
         ui.add_space(4.0);
         egui::Grid::new("meeting").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
@@ -107,10 +226,24 @@ fn meeting_card(ui: &mut egui::Ui, view: &View, state: &mut State) {
     });
 }
 
-fn small_charts(ui: &mut egui::Ui, view: &View) {
+/// The products' charts, up to the period the meeting reviewed (or, with none, to the
+/// meeting's month).
+fn small_charts(
+    ui: &mut egui::Ui,
+    view: &View,
+    reviewed: Option<Period>,
+    meeting: Option<&Meeting>,
+    which: std::ops::Range<usize>,
+) {
     // Small charts never move: drag and zoom live in the Sản lượng tab.
     let still = PlotControls::default();
-    for chart in &view.charts.products {
+    let until = |period: Period| match (reviewed, meeting) {
+        (Some(reviewed), _) => period.sort_key() <= reviewed.sort_key(),
+        (None, Some(meeting)) => ended_before(period, meeting),
+        (None, None) => true,
+    };
+    for chart in &view.charts.products[which] {
+        let chart = chart.until(until);
         let colour = theme::product_colour(&chart.indicator_id);
         let kind = ChartKind::Product(chart.indicator_id.clone());
         ui.horizontal(|ui| {
@@ -151,14 +284,15 @@ fn bullets(ui: &mut egui::Ui, title: &str, lines: &[String]) {
     }
 }
 
-/// Every observation of every indicator, one row each: value with its qualifier, change,
+/// The observations `shown` keeps, one row each: value with its qualifier, change,
 /// period, basis and status. Derived rows are greyed and say so.
-fn figures_table(ui: &mut egui::Ui, view: &View) {
+fn figures_table(ui: &mut egui::Ui, view: &View, shown: &dyn Fn(Period) -> bool) {
     let rows: Vec<(&Indicator, &Observation)> = view
         .dataset
         .indicators
         .iter()
         .flat_map(|indicator| indicator.observations.iter().map(move |o| (indicator, o)))
+        .filter(|(_, o)| shown(o.period))
         .collect();
     TableBuilder::new(ui)
         .id_salt("figures")
@@ -227,8 +361,8 @@ fn figure_cells(
     ]
 }
 
-/// Every figure, as "Sao chép bảng" copies the table.
-fn figures_clip(view: &View) -> ClipTable {
+/// The figures shown, as "Sao chép bảng" copies the table.
+fn figures_clip(view: &View, shown: &dyn Fn(Period) -> bool) -> ClipTable {
     ClipTable {
         headers: figure_headers(view.lang).map(String::clone).to_vec(),
         rows: view
@@ -239,6 +373,7 @@ fn figures_clip(view: &View) -> ClipTable {
                 indicator
                     .observations
                     .iter()
+                    .filter(|o| shown(o.period))
                     .map(move |o| figure_cells(indicator, o, view.lang).to_vec())
             })
             .collect(),
