@@ -1,7 +1,8 @@
 //! Build script: the bundled fonts that are not the window's text, deflated (every target;
 //! `visual::fonts` inflates them on first use); and on a Windows target the executables'
-//! resources — the icon Explorer, the taskbar and the Start menu show, the version information (Properties › Details, Task
-//! Manager's name for the app) and the manifest (packaging/windows/industry-desk.manifest).
+//! resources — the icon Explorer, the taskbar and the Start menu show, the version
+//! information (Properties › Details, Task Manager's name for the app) and the manifest
+//! (packaging/windows/industry-desk.manifest).
 //!
 //! The resource script is compiled by mingw-w64's windres (`$RC`, default
 //! `x86_64-w64-mingw32-windres`) into an object linked into the executables. windres is run
@@ -23,8 +24,8 @@ const DISPLAY_NAME: &str = "Bàn làm việc công nghiệp";
 
 /// The fonts kept deflated: Liberation Serif sets only the report (paper), Symbols 2 and
 /// Mono are fallbacks for the few letters Noto Sans lacks. Noto Sans itself, which the first
-/// frame needs, stays as it is. Deflated they take 1,3 MB less of the binary; inflating all
-/// six takes a few milliseconds, once.
+/// frame needs, stays as it is. Deflated they take 1,3 MB less of the binary (24.282.128
+/// bytes against 25.550.064 for the same code); each is inflated once, when first used.
 const DEFLATED_FONTS: [&str; 6] = [
     "LiberationSerif-Regular.ttf",
     "LiberationSerif-Bold.ttf",
@@ -36,9 +37,9 @@ const DEFLATED_FONTS: [&str; 6] = [
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    deflate_fonts();
     println!("cargo:rerun-if-changed=assets/icon/png");
     println!("cargo:rerun-if-changed=packaging/windows/industry-desk.manifest");
+    deflate_fonts();
     if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }

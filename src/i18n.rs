@@ -219,11 +219,11 @@ pub struct OfficialStrings {
     /// `{n}`, `{title}`.
     pub figure: String,
     pub section_directives: String,
-    /// `{total}`, `{list}`.
     /// One status's part of the report's count: "9 nhiệm vụ chưa có thời hạn".
     pub directive_count: String,
     /// The count when there is no directive at all.
     pub no_directives_counted: String,
+    /// `{total}`, `{list}`.
     pub directive_counts: String,
     /// `{appendix}`.
     pub see_appendix: String,
