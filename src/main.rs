@@ -117,7 +117,9 @@ fn run_window(config: AppConfig) -> ExitCode {
             .with_title("industry-desk")
             .with_app_id("industry-desk")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+            // Half a 1366 px laptop screen (683 px) and less is allowed: officials put the
+            // notice beside the app, and the layout stacks to fit.
+            .with_min_inner_size([640.0, 480.0]),
         ..Default::default()
     };
     match eframe::run_native(

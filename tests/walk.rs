@@ -252,6 +252,20 @@ fn every_status_and_deadline_fits_its_cell() {
             for given in fields {
                 assert!(wanted <= given, "{lang:?} {size:?}: a date needs {wanted}, has {given}");
             }
+            // The filter's two date fields show their hint whole ("dd/mm/y…" was cut).
+            let hint = width("dd/mm/yyyy", &body).max(width(WIDEST_DATE, &body)) + 8.0;
+            let filters = ["Hạn từ", "đến", "Due from", "to"];
+            let filter_fields: Vec<f32> = harness
+                .query_all_by_role(Role::TextInput)
+                .filter(|node| {
+                    node.accesskit_node().label().is_some_and(|l| filters.contains(&l.as_str()))
+                })
+                .map(|node| node.rect().width())
+                .collect();
+            assert_eq!(filter_fields.len(), 2, "{lang:?} {size:?}: the filter's date fields");
+            for given in filter_fields {
+                assert!(hint <= given, "{lang:?} {size:?}: the hint needs {hint}, has {given}");
+            }
         }
     }
 }
@@ -356,4 +370,64 @@ fn tab_in_the_checklist_goes_to_the_search_box() {
     harness.key_press(Key::Tab);
     harness.run();
     assert!(text_field(&harness, "Tìm").is_focused(), "Tab went elsewhere");
+}
+
+/// "Thêm đơn vị" stays inside the editor at every width: it was cut at the editor's right
+/// edge; in a narrow editor it now goes under the new unit's name.
+#[test]
+fn the_add_unit_button_is_never_cut_at_the_editors_edge() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    let font = egui::FontId::new(15.0, egui::FontFamily::Proportional);
+    let text = harness.ctx.fonts_mut(|f| {
+        f.layout_no_wrap("Thêm đơn vị".to_owned(), font, egui::Color32::BLACK).size().x
+    });
+    for size in [(1366.0, 768.0), (1280.0, 720.0), (1024.0, 768.0), (683.0, 720.0)] {
+        harness.set_size(egui::vec2(size.0, size.1));
+        harness.run();
+        let button = harness.get_by_role_and_label(Role::Button, "Thêm đơn vị").rect();
+        // The directive's text field spans the editor's width.
+        let editor = text_field(&harness, "Nội dung nhiệm vụ").rect();
+        let edge = editor.right().min(size.0);
+        assert!(button.right() <= edge + 0.5, "{size:?}: the button ends at {}", button.right());
+        assert!(button.width() >= text, "{size:?}: {} wide for {text} of text", button.width());
+    }
+}
+
+/// The figures table's titles are whole when it opens ("Tình trạng số …" was cut), and in
+/// half a screen its right-hand columns can be scrolled to.
+#[test]
+fn the_figures_tables_titles_are_whole_and_it_scrolls_sideways() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Sản lượng");
+    let font = egui::FontId::new(14.0, egui::FontFamily::Name("noto-bold".into()));
+    for size in [(1366.0, 768.0), (683.0, 720.0)] {
+        harness.set_size(egui::vec2(size.0, size.1));
+        harness.run();
+        for title in ["Kỳ", "Tình trạng số liệu", "Cơ sở"] {
+            let wanted = harness.ctx.fonts_mut(|f| {
+                f.layout_no_wrap(title.to_owned(), font.clone(), egui::Color32::BLACK).size().x
+            });
+            let cell = harness.get_by_label(title).rect();
+            assert!(cell.width() + 0.5 >= wanted, "{size:?}: {title:?} has {}", cell.width());
+        }
+    }
+    // At 683 px the last column starts beyond the window; a sideways scroll brings it in.
+    let actions = harness.get_by_label("Sửa / xoá").rect();
+    assert!(actions.left() > 683.0, "the actions column at {actions:?} was expected off screen");
+    harness.get_by_label("Kỳ").hover();
+    harness.run();
+    for _ in 0..20 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(-200.0, 0.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    let actions = harness.get_by_label("Sửa / xoá").rect();
+    assert!(actions.right() <= 683.0, "after scrolling sideways the actions at {actions:?}");
 }

@@ -250,19 +250,26 @@ pub fn zones(
         .include_y(chart.bars.len().max(1) as f64 - 0.1)
         .show_grid([true, false])
         .show_axes([true, false])
-        .x_axis_formatter(|mark, _| axis_number(mark.value, lang))
+        .x_axis_formatter(|mark, range| {
+            // A mark at the plot's right edge has its number drawn half outside ("700"
+            // was cut to "70"): left out, the grid line stays.
+            let span = range.end() - range.start();
+            if mark.value > range.end() - span * 0.04 {
+                String::new()
+            } else {
+                axis_number(mark.value, lang)
+            }
+        })
         .x_axis_label(chart.axis_title.clone())
         .label_formatter(|_| None);
     let shown = controls.configure(plot).show(ui, |plot_ui| {
         for bar in &chart.bars {
             let colour = theme::zone_colour(bar.kind);
             let item = Bar::new(bar.y, bar.area_ha).width(0.45).fill(colour);
-            let tooltip = format!("{}: {}", bar.label, bar.value_label);
+            // No hover label: it only repeated the name and value written beside the bar,
+            // and covered the value ("> 537 ha").
             plot_ui.bar_chart(
-                BarChart::new(&bar.label, vec![item])
-                    .horizontal()
-                    .color(colour)
-                    .element_formatter(Box::new(move |_, _| tooltip.clone())),
+                BarChart::new(&bar.label, vec![item]).horizontal().color(colour).allow_hover(false),
             );
             let name = RichText::new(&bar.label).size(15.0).color(theme::INK);
             plot_ui.text(

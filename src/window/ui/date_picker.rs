@@ -12,6 +12,25 @@ use jiff::civil::{Date, Weekday};
 use crate::i18n::{Lang, fill};
 use crate::window::ui::theme;
 
+/// The widest a date reads: dd/mm/yyyy with the widest digits of the font.
+pub const WIDEST_DATE: &str = "00/00/0000";
+/// What every date field shows while empty: the order officials type a date in.
+pub const DATE_HINT: &str = "dd/mm/yyyy";
+
+/// How wide a date field is drawn so that neither a date nor its hint is cut ("dd/mm/y…"
+/// was, in the filter's fixed 96 px): the wider of [`WIDEST_DATE`] and `hint` in the body
+/// font, with the field's margins, its frame and the cursor's room.
+pub fn date_field_width(ui: &egui::Ui, hint: &str) -> f32 {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let width = |text: &str| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), body.clone(), egui::Color32::BLACK).size().x
+        })
+    };
+    let field_margins = 2.0 * ui.spacing().button_padding.x + 2.0 + 2.0;
+    (width(WIDEST_DATE).max(width(hint)) + field_margins).ceil()
+}
+
 /// The days of a month's calendar, by weeks from Monday: `None` before the first and after
 /// the last day.
 pub fn month_grid(year: i16, month: i8) -> Vec<[Option<Date>; 7]> {

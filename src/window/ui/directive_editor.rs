@@ -263,12 +263,13 @@ impl Editor {
                 }
             }
         });
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow editor "Thêm đơn vị" goes under the name rather than past the
+        // editor's edge, where it was cut.
+        ui.horizontal_wrapped(|ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut self.new_unit_name)
                     .hint_text(&t.new_unit_hint)
-                    // What the kind's list and "Thêm đơn vị" leave of a narrow editor.
-                    .desired_width((ui.available_width() - 210.0).clamp(110.0, 180.0)),
+                    .desired_width(ui.available_width().clamp(110.0, 180.0)),
             )
             .accessible_name(t.new_unit.clone());
             let kinds = [
@@ -458,7 +459,11 @@ fn date_field(
     name: &str,
 ) -> Option<Result<Option<jiff::civil::Date>, String>> {
     let field = ui
-        .add(egui::TextEdit::singleline(text).hint_text("dd/mm/yyyy").desired_width(110.0))
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(date_picker::DATE_HINT)
+                .desired_width(date_picker::date_field_width(ui, date_picker::DATE_HINT)),
+        )
         .accessible_name(name.to_owned());
     field.lost_focus().then(|| parse_optional_date(text))
 }

@@ -594,9 +594,11 @@ fn date_filter(
     name: &str,
     view: &View,
 ) {
-    let response = ui
-        .add(egui::TextEdit::singleline(text).hint_text("dd/mm/yyyy").desired_width(96.0))
-        .accessible_name(name.to_owned());
+    use crate::window::ui::date_picker::{DATE_HINT, date_field_width};
+    let field = egui::TextEdit::singleline(text)
+        .hint_text(DATE_HINT)
+        .desired_width(date_field_width(ui, DATE_HINT));
+    let response = ui.add(field).accessible_name(name.to_owned());
     if response.changed() {
         if text.trim().is_empty() {
             *value = None;
@@ -605,7 +607,7 @@ fn date_filter(
         }
     }
     if !text.trim().is_empty() && format::parse_date(text).is_none() {
-        response.on_hover_text("dd/mm/yyyy");
+        response.on_hover_text(crate::window::ui::date_picker::DATE_HINT);
     }
     if let Some(picked) =
         crate::window::ui::date_picker::button(ui, name, *value, view.today, view.lang)
@@ -730,8 +732,7 @@ pub fn status_texts(lang: crate::i18n::Lang) -> Vec<String> {
     texts
 }
 
-/// The widest a deadline reads: dd/mm/yyyy with the widest digits of the font.
-pub const WIDEST_DATE: &str = "00/00/0000";
+pub use crate::window::ui::date_picker::WIDEST_DATE;
 
 /// The widths of the columns whose words come from a small set (dates, the statuses),
 /// measured with the font that draws them in the language shown, so none is cut: the
@@ -750,13 +751,11 @@ impl FixedColumns {
         let width = |text: &str, font: egui::FontId| {
             ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::BLACK).size().x)
         };
-        let body = egui::TextStyle::Body.resolve(ui.style());
         let spacing = ui.spacing().item_spacing.x;
-        // The text edit's own margins, a pixel either side for its frame, the cursor's room.
-        let field_margins = 2.0 * ui.spacing().button_padding.x + 2.0 + 2.0;
-        let date = width(WIDEST_DATE, body.clone())
-            .max(width(&lang.strings().directives.deadline_hint, body));
-        let deadline_field = (date + field_margins).ceil();
+        let deadline_field = crate::window::ui::date_picker::date_field_width(
+            ui,
+            &lang.strings().directives.deadline_hint,
+        );
         let deadline = deadline_field
             + spacing
             + crate::window::ui::date_picker::CALENDAR_WIDTH

@@ -251,7 +251,10 @@ pub fn show(
             ui.scroll_to_cursor(Some(egui::Align::Max));
         }
     }
-    table(ui, indicator, state, lang, actions);
+    // Sideways too: in half a screen the right-hand columns were cut off, out of reach.
+    egui::ScrollArea::horizontal()
+        .id_salt(("figures-table-sideways", &indicator.id))
+        .show(ui, |ui| table(ui, indicator, state, lang, actions));
 }
 
 /// The form; `Some(true)` when saved, `Some(false)` when cancelled.
@@ -407,22 +410,31 @@ fn table(
     }
     // Newest first, as officials read a series.
     let rows: Vec<&Observation> = indicator.observations.iter().rev().collect();
+    let titles = [&f.period, &f.value, &f.change, &t.implied, &f.basis, &f.status, &t.actions];
+    // Each column opens at least as wide as its title, so none reads "Tình trạng số …"
+    // (the titles are longer in Vietnamese); it can still be narrowed by hand.
+    let title_width = |title: &str| {
+        let font = theme::bold(14.0);
+        let width = ui
+            .fonts_mut(|f| f.layout_no_wrap(title.to_owned(), font, egui::Color32::BLACK).size().x);
+        (width + 2.0 * ui.spacing().item_spacing.x + 4.0).ceil()
+    };
+    let widths: Vec<f32> = titles.iter().map(|title| title_width(title)).collect();
+    let opening = |index: usize, initial: f32| initial.max(widths[index]);
     TableBuilder::new(ui)
         .id_salt(("figures-table", &indicator.id))
         .striped(true)
         .vscroll(true)
         .max_scroll_height(360.0)
-        .column(Column::initial(170.0).at_least(120.0).clip(true).resizable(true))
-        .column(Column::initial(190.0).at_least(120.0).clip(true).resizable(true))
-        .column(Column::initial(100.0).at_least(80.0).clip(true).resizable(true))
-        .column(Column::initial(230.0).at_least(120.0).clip(true).resizable(true))
-        .column(Column::initial(190.0).at_least(100.0).clip(true).resizable(true))
-        .column(Column::initial(110.0).at_least(80.0).clip(true).resizable(true))
-        .column(Column::remainder().at_least(120.0))
+        .column(Column::initial(opening(0, 170.0)).at_least(120.0).clip(true).resizable(true))
+        .column(Column::initial(opening(1, 190.0)).at_least(120.0).clip(true).resizable(true))
+        .column(Column::initial(opening(2, 100.0)).at_least(80.0).clip(true).resizable(true))
+        .column(Column::initial(opening(3, 230.0)).at_least(120.0).clip(true).resizable(true))
+        .column(Column::initial(opening(4, 190.0)).at_least(100.0).clip(true).resizable(true))
+        .column(Column::initial(opening(5, 110.0)).at_least(80.0).clip(true).resizable(true))
+        .column(Column::remainder().at_least(opening(6, 120.0)))
         .header(24.0, |mut header| {
-            for title in
-                [&f.period, &f.value, &f.change, &t.implied, &f.basis, &f.status, &t.actions]
-            {
+            for title in titles {
                 header.col(|ui| {
                     let text = egui::RichText::new(title).font(theme::bold(14.0));
                     ui.add(egui::Label::new(text).truncate()).on_hover_text(title);

@@ -225,7 +225,6 @@ pub fn show(
 /// The paste box. Returns the outcome, and whether to read the text now.
 fn source_stage(ui: &mut egui::Ui, stage: &mut SourceStage, lang: Lang) -> (Option<Outcome>, bool) {
     let t = &lang.strings().intake;
-    ui.label(&t.paste_hint);
     // Taken before the text box sees it, which would make it a new line.
     let go = ui.input_mut(|i| i.consume_shortcut(&GO));
     // A huge paste never reaches the text box: held aside if a notice could be that long,
@@ -268,6 +267,7 @@ fn source_stage(ui: &mut egui::Ui, stage: &mut SourceStage, lang: Lang) -> (Opti
             let edit = egui::TextEdit::multiline(&mut stage.text)
                 .desired_rows(16)
                 .desired_width(f32::INFINITY)
+                // The instruction, said once: it was also a label above the box.
                 .hint_text(&t.paste_hint);
             let response = ui.add(edit).accessible_name(t.paste_label.clone());
             if ui.memory(|m| m.focused().is_none()) {
@@ -494,9 +494,10 @@ fn meeting_section(
     });
     ui.horizontal(|ui| {
         ui.label(&t.meeting_date);
+        use crate::window::ui::date_picker::{DATE_HINT, date_field_width};
         let date = egui::TextEdit::singleline(&mut preview.date_text)
-            .desired_width(100.0)
-            .hint_text("dd/mm/yyyy");
+            .desired_width(date_field_width(ui, DATE_HINT))
+            .hint_text(DATE_HINT);
         let date = ui.add(date).accessible_name(t.meeting_date.clone());
         if date.changed() {
             meeting.date = format::parse_date(&preview.date_text);
@@ -778,8 +779,10 @@ fn deadline_row(
     let draft = &mut preview.proposal.directives[index];
     ui.horizontal(|ui| {
         ui.label(&t.deadline);
+        // As wide as "không có hạn", which a fixed 100 px cut to "không có …".
+        let width = crate::window::ui::date_picker::date_field_width(ui, &t.no_deadline);
         let field =
-            ui.add(egui::TextEdit::singleline(text).desired_width(100.0).hint_text(&t.no_deadline));
+            ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(&t.no_deadline));
         let field = field.accessible_name(format!("{} {}", t.deadline, index + 1));
         if field.changed() {
             draft.deadline = parse_deadline(text);

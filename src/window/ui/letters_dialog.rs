@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::i18n::{Lang, fill};
 use crate::interop::paper::ReportFormat;
 use crate::model::{Dataset, MeetingId};
-use crate::window::ui::theme;
+use crate::window::ui::{date_picker, theme};
 
 /// The dialog's state between frames.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,8 +97,8 @@ pub fn show(
         let label = ui.label(&t.dialog_reply_by);
         ui.add(
             egui::TextEdit::singleline(&mut dialog.reply_by)
-                .desired_width(110.0)
-                .hint_text("dd/mm/yyyy"),
+                .desired_width(date_picker::date_field_width(ui, date_picker::DATE_HINT))
+                .hint_text(date_picker::DATE_HINT),
         )
         .labelled_by(label.id);
         ui.radio_value(&mut dialog.format, ReportFormat::Pdf, "PDF");
