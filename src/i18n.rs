@@ -1131,6 +1131,10 @@ pub struct ChaseStrings {
     pub reference: String,
     pub intro: String,
     pub intro_no_chair: String,
+    /// The intro's count of unfinished directives, with how many are overdue …
+    pub counts: String,
+    /// … or, when none is, without that part ("trong đó 0 nhiệm vụ …" read oddly).
+    pub counts_none_overdue: String,
     pub heading_led: String,
     pub heading_supported: String,
     pub supported_intro: String,

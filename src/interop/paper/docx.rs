@@ -71,38 +71,57 @@ pub fn write(report: &OfficialReport) -> Result<Vec<u8>, ExportError> {
     for style in styles() {
         docx = docx.add_style(style);
     }
-    let mut body = Section::new()
+    // The body: the header block to the signature.
+    let mut body = vec![
+        Item::Table(Box::new(header_block(report))),
+        Item::Paragraph(Box::new(spacer(12.0))),
+    ];
+    // A Công văn has no kind line: its subject is the `V/v` under the number.
+    if !report.kind.is_empty() {
+        body.push(Item::Paragraph(Box::new(styled("Title", &report.kind))));
+        body.push(Item::Paragraph(Box::new(styled("Title", &report.subject))));
+        body.push(Item::Paragraph(Box::new(rule(twips(45.0), content_twips(false)))));
+    }
+    if let Some(addressee) = &report.addressee {
+        let line =
+            Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_text(addressee));
+        body.push(Item::Paragraph(Box::new(line)));
+    }
+    body.push(Item::Paragraph(Box::new(spacer(6.0))));
+    body.extend(pieces(&report.body, content_twips(false))?);
+    body.push(Item::Table(Box::new(foot_block(report))));
+
+    // Page 1 has no number (a different first page), the others do. With an appendix the
+    // body is a section of its own and the appendix the document's last section, numbered
+    // from 1 on its own, its first page unnumbered too. Without one the body is the last
+    // section: an empty one after it was a blank last page (letters have no appendix).
+    let Some(appendix) = &report.appendix else {
+        docx = docx
+            .page_size(A4_SHORT, A4_LONG)
+            .page_margin(margins())
+            .header(page_number_header())
+            .first_header(Header::new());
+        for item in body {
+            docx = match item {
+                Item::Paragraph(p) => docx.add_paragraph(*p),
+                Item::Table(t) => docx.add_table(*t),
+            };
+        }
+        return pack(docx);
+    };
+    let mut section = Section::new()
         .page_size(PageSize::new().size(A4_SHORT, A4_LONG))
         .page_margin(margins())
         .header(page_number_header())
-        // A different first page: page 1 has no number.
         .title_pg();
-    body = body.add_table(header_block(report));
-    body = body.add_paragraph(spacer(12.0));
-    // A Công văn has no kind line: its subject is the `V/v` under the number.
-    if !report.kind.is_empty() {
-        body = body.add_paragraph(styled("Title", &report.kind));
-        body = body.add_paragraph(styled("Title", &report.subject));
-        body = body.add_paragraph(rule(twips(45.0), content_twips(false)));
-    }
-    if let Some(addressee) = &report.addressee {
-        body = body.add_paragraph(
-            Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_text(addressee)),
-        );
-    }
-    body = body.add_paragraph(spacer(6.0));
-    for item in pieces(&report.body, content_twips(false))? {
-        body = match item {
-            Item::Paragraph(p) => body.add_paragraph(*p),
-            Item::Table(t) => body.add_table(*t),
+    for item in body {
+        section = match item {
+            Item::Paragraph(p) => section.add_paragraph(*p),
+            Item::Table(t) => section.add_table(*t),
         };
     }
-    body = body.add_table(foot_block(report));
-    docx = docx.add_section(body);
-
-    // The appendix: the document's last section, landscape, numbered from 1 on its own,
-    // its first page unnumbered too. With no appendix the last section is an empty tail.
-    let landscape = report.landscape_appendix && report.appendix.is_some();
+    docx = docx.add_section(section);
+    let landscape = report.landscape_appendix;
     let (width, height) = if landscape { (A4_LONG, A4_SHORT) } else { (A4_SHORT, A4_LONG) };
     docx = docx
         .page_size(width, height)
@@ -113,22 +132,25 @@ pub fn write(report: &OfficialReport) -> Result<Vec<u8>, ExportError> {
     if landscape {
         docx = docx.page_orient(PageOrientationType::Landscape);
     }
-    if let Some(appendix) = &report.appendix {
-        docx = docx.add_paragraph(styled("Title", &appendix.label));
-        docx = docx.add_paragraph(styled("Title", &appendix.title));
-        docx = docx.add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .add_run(Run::new().add_text(&appendix.note).italic()),
-        );
-        docx = docx.add_paragraph(spacer(6.0));
-        for item in pieces(&appendix.pieces, content_twips(landscape))? {
-            docx = match item {
-                Item::Paragraph(p) => docx.add_paragraph(*p),
-                Item::Table(t) => docx.add_table(*t),
-            };
-        }
+    docx = docx.add_paragraph(styled("Title", &appendix.label));
+    docx = docx.add_paragraph(styled("Title", &appendix.title));
+    docx = docx.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text(&appendix.note).italic()),
+    );
+    docx = docx.add_paragraph(spacer(6.0));
+    for item in pieces(&appendix.pieces, content_twips(landscape))? {
+        docx = match item {
+            Item::Paragraph(p) => docx.add_paragraph(*p),
+            Item::Table(t) => docx.add_table(*t),
+        };
     }
+    pack(docx)
+}
+
+/// The document as the bytes of its .docx file.
+fn pack(docx: Docx) -> Result<Vec<u8>, ExportError> {
     let mut xml = docx.build();
     xml.document = mark_header_rows(&xml.document);
     let mut bytes = Cursor::new(Vec::new());
@@ -387,9 +409,7 @@ fn pieces(pieces: &[Piece], room: i32) -> Result<Vec<Item>, ExportError> {
 /// A table of the appendix: header row in bold (repeated on each page once marked), every
 /// row kept whole on its page, columns in the table's shares of `room`.
 fn word_table(table: &layout::Table, room: i32) -> Table {
-    let shares: f32 = table.columns.iter().map(|c| c.share.max(0.0)).sum::<f32>().max(f32::EPSILON);
-    let widths: Vec<usize> =
-        table.columns.iter().map(|c| (room as f32 * c.share.max(0.0) / shares) as usize).collect();
+    let widths = column_twips(table, room);
     let cell = |text: &str, width: usize, align: Align, bold: bool| {
         let mut cell = TableCell::new().width(width, WidthType::Dxa);
         for line in text.split('\n') {
@@ -431,6 +451,39 @@ fn word_table(table: &layout::Table, room: i32) -> Table {
         rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(rows).set_grid(widths).width(room as usize, WidthType::Dxa)
+}
+
+/// Word's (and LibreOffice's) margin either side of a table cell's text: 0,19 cm.
+const CELL_MARGIN_TWIPS: i32 = 108;
+
+/// The columns' widths in twips: the table's shares of `room`, each at least as wide as the
+/// longest word of its title in bold, so no title breaks inside a word (the letters' "STT"
+/// did, "ST / T", in LibreOffice); what that takes comes from the widest column.
+fn column_twips(table: &layout::Table, room: i32) -> Vec<usize> {
+    let shares: f32 = table.columns.iter().map(|c| c.share.max(0.0)).sum::<f32>().max(f32::EPSILON);
+    let mut widths: Vec<i32> = table
+        .columns
+        .iter()
+        .map(|c| (room as f32 * c.share.max(0.0) / shares) as i32)
+        .collect();
+    let least = |title: &str| {
+        let word = title
+            .split_whitespace()
+            .map(|word| text_width(word, official::TABLE, true, false))
+            .fold(0.0, f32::max);
+        pt_twips(word) + 2 * CELL_MARGIN_TWIPS + 20
+    };
+    let wanted: Vec<i32> = table.columns.iter().map(|c| least(&c.title)).collect();
+    let short: i32 = widths.iter().zip(&wanted).map(|(w, l)| (l - w).max(0)).sum();
+    if let Some(widest) = (0..widths.len()).max_by_key(|&i| widths[i]) {
+        if short > 0 && widths[widest] - short >= wanted[widest] {
+            for (width, least) in widths.iter_mut().zip(&wanted) {
+                *width = (*width).max(*least);
+            }
+            widths[widest] -= short;
+        }
+    }
+    widths.into_iter().map(|w| w.max(0) as usize).collect()
 }
 
 /// A PNG's width and height, from its header.

@@ -62,14 +62,19 @@ pub fn build(
         None => format!("\u{2007}\u{2007}\u{2007}\u{2007}/{abbreviation}-{}", t.drafter),
     };
     let chair = meeting.chair.trim();
-    let args: [(&str, &dyn std::fmt::Display); 7] = [
+    let overdue = work.overdue(options.today);
+    let counts = if overdue == 0 { &t.counts_none_overdue } else { &t.counts };
+    let counts = fill(counts, &[("count", &work.led.len()), ("overdue", &overdue)]);
+    // Inside a sentence a plural unit is written in lower case: "đề nghị các doanh nghiệp
+    // …", not "đề nghị Các doanh nghiệp …"; it keeps its capital where it leads a line.
+    let unit_within = within_sentence(unit);
+    let args: [(&str, &dyn std::fmt::Display); 6] = [
         ("chair", &chair),
         ("title", &meeting.title.trim()),
         ("date", &date),
         ("issuer", &issuer),
-        ("unit", &unit),
-        ("count", &work.led.len()),
-        ("overdue", &work.overdue(options.today)),
+        ("unit", &unit_within),
+        ("counts", &counts),
     ];
     let intro = if chair.is_empty() { &t.intro_no_chair } else { &t.intro };
     let mut body = vec![Piece::Paragraph(fill(intro, &args))];
@@ -77,7 +82,7 @@ pub fn build(
     body.push(Piece::Table(directive_table(dataset, &work.led, false, options.today, lang)));
     if !work.supported.is_empty() {
         body.push(Piece::Heading { level: 2, text: t.heading_supported.clone() });
-        body.push(Piece::Paragraph(fill(&t.supported_intro, &args)));
+        body.push(Piece::Paragraph(fill(&t.supported_intro, &[("unit", &unit)])));
         body.push(Piece::Table(directive_table(
             dataset,
             &work.supported,
@@ -89,9 +94,10 @@ pub fn build(
     let reply = format::date(options.reply_by);
     body.push(Piece::Paragraph(fill(
         &t.request,
-        &[("unit", &unit), ("issuer", &issuer), ("date", &reply)],
+        &[("unit", &unit_within), ("issuer", &issuer), ("date", &reply)],
     )));
-    body.push(Piece::Paragraph(fill(&t.closing, &[("issuer", &issuer), ("unit", &unit)])));
+    let closing = fill(&t.closing, &[("issuer", &issuer), ("unit", &unit_within)]);
+    body.push(Piece::Paragraph(closing));
     let mut recipients = letterhead.clone();
     // "Như trên" stands for the addressee; the letter goes to the unit, not upwards.
     if !recipients.recipients.iter().any(|r| fold_eq(r, &o_like_above(lang))) {
@@ -197,11 +203,54 @@ pub fn docx(letter: &OfficialReport) -> Result<Vec<u8>, ExportError> {
     super::docx::write(letter)
 }
 
+/// A unit's name as written inside a sentence: a plural that starts with "Các" or "Những"
+/// ("Các sở, ngành liên quan") takes a small letter; a proper name ("Sở Công Thương", "UBND
+/// huyện Lộc Bình") is left as it is.
+pub fn within_sentence(unit: &str) -> String {
+    for plural in ["Các ", "Những "] {
+        if let Some(rest) = unit.strip_prefix(plural) {
+            return format!("{}{rest}", plural.to_lowercase());
+        }
+    }
+    unit.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::files::builtin;
     use jiff::civil::date;
+
+    /// "Đề nghị các doanh nghiệp …" in the sentences, "Kính gửi: Các doanh nghiệp …" on
+    /// its line; no count of zero overdue directives.
+    #[test]
+    fn a_plural_unit_is_small_inside_a_sentence_and_zero_overdue_is_not_counted() {
+        let data = builtin::dataset();
+        let today = date(2019, 10, 1);
+        let work = crate::interop::chase::open_work(&data, None, today);
+        let firms = work.iter().find(|w| w.unit.name.starts_with("Các doanh nghiệp")).unwrap();
+        assert_eq!(firms.overdue(today), 0);
+        let meeting = data.latest_meeting().unwrap();
+        let options = LetterOptions { meeting, today, reply_by: date(2019, 10, 15) };
+        let letter = build(&data, firms, &options, Lang::Vi);
+        assert!(letter.addressee.as_deref().unwrap().starts_with("Kính gửi: Các doanh nghiệp"));
+        let text: Vec<String> = letter
+            .body
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Paragraph(text) => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        let text = text.join("\n");
+        assert!(text.contains("đề nghị các doanh nghiệp đang sản xuất"), "{text}");
+        assert!(text.contains("Đề nghị các doanh nghiệp đang sản xuất"), "{text}");
+        assert!(!text.contains("Các doanh nghiệp"), "{text}");
+        assert!(text.contains("(1 nhiệm vụ, chưa nhiệm vụ nào quá hạn)"), "{text}");
+        assert!(!text.contains(" 0 nhiệm vụ"), "{text}");
+        assert_eq!(within_sentence("Sở Công Thương"), "Sở Công Thương");
+        assert_eq!(within_sentence("Những hộ kinh doanh"), "những hộ kinh doanh");
+    }
 
     #[test]
     fn the_letter_names_the_unit_the_meeting_and_the_reply_date() {
