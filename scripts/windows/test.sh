@@ -132,9 +132,13 @@ case "$gui" in *"Windows GUI"*) ;; *) problems+=("industry-desk.exe subsystem: $
 case "$console" in *"Windows CUI"*) ;; *) problems+=("industry-desk.com subsystem: $console") ;; esac
 for kind in exe com; do
   resources=resources_$kind
-  for want in "ICON" "VERSIONINFO" "Bàn làm việc công nghiệp" "24 MANIFEST\|RT_MANIFEST\|^1 24"; do
+  for want in "RT_ICON" "VERSIONINFO" "RT_MANIFEST"; do
     grep -q -- "$want" <<<"${!resources}" || problems+=("industry-desk.$kind has no $want resource")
   done
+  # windres writes the product name's letters beyond ASCII as C escapes, in UTF-16.
+  product='VALUE "ProductName", L"B\340n l\340m vi\x1ec7c c\364ng nghi\x1ec7p"'
+  grep -qaF -- "$product" <<<"${!resources}" ||
+    problems+=("industry-desk.$kind's version information is not named Bàn làm việc công nghiệp")
 done
 if [ ${#problems[@]} -eq 0 ]; then pass "$t"; else fail "$t" "${problems[@]}"; fi
 

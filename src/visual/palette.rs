@@ -30,9 +30,10 @@ pub const REFUSED_FIELD: Color32 = Color32::from_rgb(0xfd, 0xe8, 0xe6);
 pub const CARD: Color32 = Color32::from_rgb(0xf7, 0xf8, 0xfa);
 /// Card borders and rules.
 pub const RULE: Color32 = Color32::from_rgb(0xd5, 0xd9, 0xe0);
-/// The ring round the widget that has the keyboard: a strong blue, 2 px, where egui's own
-/// grey was hard to see.
-pub const FOCUS: Color32 = Color32::from_rgb(0x0b, 0x57, 0xd0);
+/// The ring round the widget that has the keyboard, 2 px: egui's own dark selection blue,
+/// which its light theme also gives selected text (so that keeps its contrast), where a
+/// focused button had only a thin grey line.
+pub const FOCUS: Color32 = Color32::from_rgb(0x00, 0x53, 0x7d);
 
 /// The colour of each product, shared by every chart of it. Chosen to stay apart in grey
 /// too (dark, middle, light).

@@ -546,7 +546,7 @@ impl Flow<'_> {
             Block::Split { style, .. } => style.line_height(),
             Block::Columns(columns) => columns_height(columns, self.spec, self.measure),
             Block::Table(table) => {
-                let widths = column_widths(table, self.spec.content_width());
+                let widths = column_widths(table, self.spec.content_width(), self.measure);
                 let header = header_cells(table);
                 let first = table
                     .rows
@@ -859,7 +859,7 @@ struct Grid {
 
 impl Grid {
     fn new(table: &Table, width: f32, measure: &dyn Measure) -> Grid {
-        let widths = column_widths(table, width);
+        let widths = column_widths(table, width, measure);
         let header = header_cells(table);
         let header_style = table.style.strong();
         let header_height = row_height(&header, &widths, header_style, measure);
@@ -886,14 +886,39 @@ fn header_cells(table: &Table) -> Vec<Cell> {
     table.columns.iter().map(|c| Cell::from(c.title.as_str())).collect()
 }
 
-fn column_widths(table: &Table, total: f32) -> Vec<f32> {
+/// The columns' widths: their shares of `total`, each at least as wide as the longest word
+/// of its title in the header's bold, so no title breaks inside a word ("ST / T" did in
+/// the letters); what that takes comes from the widest column, when it can spare it.
+fn column_widths(table: &Table, total: f32, measure: &dyn Measure) -> Vec<f32> {
     let shares: f32 = table.columns.iter().map(|c| c.share.max(0.0)).sum();
     let count = table.columns.len().max(1) as f32;
-    table
+    let mut widths: Vec<f32> = table
         .columns
         .iter()
         .map(|c| if shares > 0.0 { total * c.share.max(0.0) / shares } else { total / count })
-        .collect()
+        .collect();
+    let header = table.style.strong();
+    let wanted: Vec<f32> = table
+        .columns
+        .iter()
+        .map(|c| {
+            let word = c
+                .title
+                .split_whitespace()
+                .map(|word| measure.width(word, header.size, header.face))
+                .fold(0.0, f32::max);
+            word + 2.0 * CELL_PAD_X + 0.5
+        })
+        .collect();
+    let short: f32 = widths.iter().zip(&wanted).map(|(w, l)| (l - w).max(0.0)).sum();
+    let widest = (0..widths.len()).max_by(|&a, &b| widths[a].total_cmp(&widths[b]));
+    if let Some(widest) = widest.filter(|&i| short > 0.0 && widths[i] - short >= wanted[i]) {
+        for (width, least) in widths.iter_mut().zip(&wanted) {
+            *width = width.max(*least);
+        }
+        widths[widest] -= short;
+    }
+    widths
 }
 
 fn wrapped_cells(
@@ -1099,6 +1124,24 @@ mod tests {
                 top: false,
             },
         ]
+    }
+
+    /// A narrow column is widened to its title's longest word ("STT" broke as "ST / T"),
+    /// the width taken from the widest column; the total stays the same.
+    #[test]
+    fn no_column_is_narrower_than_its_titles_longest_word() {
+        let columns = vec![
+            Column::new("STT", 0.5, Align::Center),
+            Column::new("Nội dung nhiệm vụ", 6.0, Align::Left),
+            Column::new("Thời hạn", 1.5, Align::Center),
+        ];
+        let table = Table::new(columns, Vec::new(), 10.0);
+        let widths = column_widths(&table, 400.0, &Monospace);
+        assert!(widths[0] >= 30.0 + 2.0 * CELL_PAD_X, "{widths:?}");
+        assert!(widths[2] >= 40.0 + 2.0 * CELL_PAD_X, "{widths:?}");
+        assert!((widths.iter().sum::<f32>() - 400.0).abs() < 0.01, "{widths:?}");
+        let lines = wrapped_cells(&header_cells(&table), &widths, table.style.strong(), &Monospace);
+        assert_eq!(lines[0], vec!["STT".to_owned()]);
     }
 
     #[test]
