@@ -1147,6 +1147,11 @@ pub struct ChaseStrings {
     pub no_progress: String,
     pub letters_written: String,
     pub letter_line: String,
+    /// A unit's counts in the letters' lists ([`crate::interop::chase::UnitWork::counts`]):
+    /// what it leads, then, when not zero, how many are overdue and what it supports.
+    pub count_led: String,
+    pub count_overdue: String,
+    pub count_supported: String,
     pub no_letters: String,
     pub unit_nothing: String,
     pub unknown_unit: String,

@@ -99,6 +99,8 @@ fn each_lead_unit_gets_a_letter_of_its_own_unfinished_work_overdue_first() {
         TODAY,
     ]);
     assert!(printed.contains("SoTaiChinh.pdf — Sở Tài chính: 2"), "{printed}");
+    // Zero counts are left out of the list ("(0 quá hạn), 0 nhiệm vụ phối hợp").
+    assert!(!printed.contains("(0 ") && !printed.contains(" 0 nhiệm vụ"), "{printed}");
     let finance = out.join("SoTaiChinh.pdf");
     let planning = out.join("SoKeHoachVaDauTu.pdf");
     assert!(finance.exists() && planning.exists(), "{printed}");

@@ -288,6 +288,14 @@ fn the_notice_dialog_fits_half_a_screen_and_its_rows_are_shown() {
     step_until(&mut harness, |h| h.query_all_by_label("Thêm vào").next().is_some(), "the preview");
     let list = harness.get_by_role_and_label(Role::ComboBox, "Thêm vào").rect();
     assert!(list.right() <= 683.0, "the meeting list ends at {}, beyond the window", list.right());
+    // The dialog itself: its title and its main button inside the window (it was wider than
+    // the screen, both cut).
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(683.0, 720.0));
+    for label in ["Nhập từ thông báo kết luận", "Thêm 10 nhiệm vụ Ctrl+Enter"] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(rect.left() >= 0.0 && rect.right() <= 683.0, "{label:?} at {rect:?}");
+        assert!(window.intersects(rect), "{label:?} at {rect:?}");
+    }
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
@@ -430,4 +438,20 @@ fn the_figures_tables_titles_are_whole_and_it_scrolls_sideways() {
     }
     let actions = harness.get_by_label("Sửa / xoá").rect();
     assert!(actions.right() <= 683.0, "after scrolling sideways the actions at {actions:?}");
+}
+
+/// The letters dialog in half a screen: inside the window, not cut on both sides.
+#[test]
+fn the_letters_dialog_fits_half_a_screen() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    harness.set_size(egui::vec2(683.0, 720.0));
+    harness.run();
+    crate::support::menu(&mut harness, "Tệp", "Văn bản đôn đốc…");
+    harness.run();
+    for node in harness.query_all_by_label_contains("nhiệm vụ chủ trì") {
+        let rect = node.rect();
+        assert!(rect.left() >= 0.0 && rect.right() <= 683.0, "a unit's line at {rect:?}");
+    }
+    let title = harness.get_by_label("Văn bản đôn đốc").rect();
+    assert!(title.left() >= 0.0 && title.right() <= 683.0, "the title at {title:?}");
 }

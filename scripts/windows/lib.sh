@@ -40,8 +40,16 @@ win_die() { echo "${0##*/}: $*" >&2; exit 1; }
 win_chroot() {
   local envs=()
   while [ $# -gt 1 ]; do envs+=("$1"); shift; done
-  chroot "$WIN_ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=dumb \
-    DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" bash -c "$1"
+  # Without the mounts' lock (win_mount): a program left running (a window a test did not
+  # close) would otherwise hold it, and every later run would wait for it forever.
+  if [ -n "${WIN_LOCK_FD:-}" ]; then
+    chroot "$WIN_ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=dumb \
+      DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" bash -c "$1" \
+      {WIN_LOCK_FD}>&-
+  else
+    chroot "$WIN_ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=dumb \
+      DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]}" bash -c "$1"
+  fi
 }
 
 # The chroot's mounts are shared by every script running at the same time (test.sh runs

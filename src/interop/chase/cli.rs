@@ -147,9 +147,7 @@ fn write_letters(request: &LettersRequest, lang: Lang) -> Result<Vec<String>, St
                 &[
                     ("file", &name),
                     ("unit", &work.unit.name),
-                    ("led", &work.led.len()),
-                    ("overdue", &work.overdue(today)),
-                    ("supported", &work.supported.len()),
+                    ("counts", &work.counts(today, lang))
                 ],
             )
         ));

@@ -36,6 +36,23 @@ impl UnitWork<'_> {
             .filter(|d| DirectiveStatus::of_directive(d, today) == DirectiveStatus::Overdue)
             .count()
     }
+
+    /// What it has, as the letters' list says it: "2 nhiệm vụ chủ trì (1 quá hạn), 1 nhiệm
+    /// vụ phối hợp", the parts that are zero left out ("(0 quá hạn), 0 nhiệm vụ phối hợp"
+    /// read oddly).
+    pub fn counts(&self, today: Date, lang: crate::i18n::Lang) -> String {
+        let t = &lang.strings().chase;
+        let mut text = crate::i18n::fill(&t.count_led, &[("count", &self.led.len())]);
+        let overdue = self.overdue(today);
+        if overdue > 0 {
+            text.push_str(&crate::i18n::fill(&t.count_overdue, &[("count", &overdue)]));
+        }
+        if !self.supported.is_empty() {
+            let supported = self.supported.len();
+            text.push_str(&crate::i18n::fill(&t.count_supported, &[("count", &supported)]));
+        }
+        text
+    }
 }
 
 /// Whether `unit` is in charge of `directive`: its lead, or, with no lead chosen yet, one

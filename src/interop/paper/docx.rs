@@ -72,10 +72,8 @@ pub fn write(report: &OfficialReport) -> Result<Vec<u8>, ExportError> {
         docx = docx.add_style(style);
     }
     // The body: the header block to the signature.
-    let mut body = vec![
-        Item::Table(Box::new(header_block(report))),
-        Item::Paragraph(Box::new(spacer(12.0))),
-    ];
+    let mut body =
+        vec![Item::Table(Box::new(header_block(report))), Item::Paragraph(Box::new(spacer(12.0)))];
     // A Công văn has no kind line: its subject is the `V/v` under the number.
     if !report.kind.is_empty() {
         body.push(Item::Paragraph(Box::new(styled("Title", &report.kind))));
@@ -461,11 +459,8 @@ const CELL_MARGIN_TWIPS: i32 = 108;
 /// did, "ST / T", in LibreOffice); what that takes comes from the widest column.
 fn column_twips(table: &layout::Table, room: i32) -> Vec<usize> {
     let shares: f32 = table.columns.iter().map(|c| c.share.max(0.0)).sum::<f32>().max(f32::EPSILON);
-    let mut widths: Vec<i32> = table
-        .columns
-        .iter()
-        .map(|c| (room as f32 * c.share.max(0.0) / shares) as i32)
-        .collect();
+    let mut widths: Vec<i32> =
+        table.columns.iter().map(|c| (room as f32 * c.share.max(0.0) / shares) as i32).collect();
     let least = |title: &str| {
         let word = title
             .split_whitespace()

@@ -55,9 +55,13 @@ pub fn show(
     };
     ui.horizontal(|ui| {
         let selected = dialog.meeting.map(meeting_name).unwrap_or_default();
-        egui::ComboBox::new("letters-meeting", &t.dialog_meeting)
+        // The label before its list, as in the other dialogs; the list no wider than the
+        // dialog, a long meeting title cut short (it widened the dialog past the window).
+        let label = ui.label(&t.dialog_meeting);
+        egui::ComboBox::from_id_salt("letters-meeting")
             .selected_text(selected)
-            .width(420.0)
+            .width(ui.available_width().min(420.0))
+            .truncate()
             .show_ui(ui, |ui| {
                 let mut meetings: Vec<_> = dataset.meetings.iter().collect();
                 meetings.sort_by_key(|m| std::cmp::Reverse((m.date, m.id)));
@@ -68,7 +72,9 @@ pub fn show(
                         meeting_name(meeting.id),
                     );
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     let work = crate::interop::chase::open_work(dataset, dialog.meeting, today);
     ui.add_space(4.0);
@@ -80,12 +86,7 @@ pub fn show(
             for unit in &work {
                 let line = fill(
                     &t.dialog_unit_line,
-                    &[
-                        ("unit", &unit.unit.name),
-                        ("led", &unit.led.len()),
-                        ("overdue", &unit.overdue(today)),
-                        ("supported", &unit.supported.len()),
-                    ],
+                    &[("unit", &unit.unit.name), ("counts", &unit.counts(today, lang))],
                 );
                 ui.label(line);
             }

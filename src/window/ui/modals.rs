@@ -166,181 +166,193 @@ pub fn show(
     // their contents, they changed width, and so place, as their lists scrolled.
     let fixed_width = matches!(modal, Modal::Intake(_) | Modal::Merge(_));
     let modal_response = egui::Modal::new(id).show(ctx, |ui| {
-        ui.set_max_width(width);
-        if fixed_width {
-            ui.set_width(width);
-        }
-        match &mut modal {
-            Modal::Merge(view) => match crate::window::ui::merge_view::show(ui, view, lang) {
-                Some(crate::window::ui::merge_view::Outcome::Cancel) => {
-                    answer = Some(Answer::Closed)
-                }
-                Some(outcome) => merge_outcome = Some(outcome),
-                None => {}
-            },
-            Modal::PutAside { copies } => {
-                let m = &lang.strings().merge;
-                ui.label(egui::RichText::new(&m.move_title).font(theme::bold(18.0)));
-                let body =
-                    fill(&m.move_body, &[("count", &copies.len()), ("folder", &m.folder_name)]);
-                ui.label(body);
-                for copy in copies.iter() {
-                    ui.label(egui::RichText::new(copy.display().to_string()).color(theme::MUTED));
-                }
-                ui.horizontal(|ui| {
-                    let button = fill(&m.move_to, &[("folder", &m.folder_name)]);
-                    // Enter takes the bold choice, as in the other questions.
-                    let enter =
-                        ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
-                    if ui.button(egui::RichText::new(button).font(theme::bold(15.0))).clicked()
-                        || enter
-                    {
-                        answer = Some(Answer::PutAside(copies.clone()));
-                    }
-                    if ui.button(&m.leave).clicked() {
-                        answer = Some(Answer::Closed);
-                    }
-                });
+        // Never wider than the window: in half a screen the notice's and the letters'
+        // dialogs ran off both sides, their buttons out of reach. What still does not fit
+        // scrolls sideways inside the dialog.
+        egui::ScrollArea::horizontal().id_salt("modal-sideways").max_width(width).show(ui, |ui| {
+            ui.set_max_width(width);
+            if fixed_width {
+                ui.set_width(width);
             }
-            Modal::Letters(dialog) => {
-                use crate::window::ui::letters_dialog::{self, Outcome};
-                match letters_dialog::show(ui, dialog, dataset, (lang, today)) {
-                    Some(Outcome::Write { meeting, reply_by, format }) => {
-                        answer = Some(Answer::WriteLetters { meeting, reply_by, format })
+            match &mut modal {
+                Modal::Merge(view) => match crate::window::ui::merge_view::show(ui, view, lang) {
+                    Some(crate::window::ui::merge_view::Outcome::Cancel) => {
+                        answer = Some(Answer::Closed)
                     }
-                    Some(Outcome::Cancel) => answer = Some(Answer::Closed),
+                    Some(outcome) => merge_outcome = Some(outcome),
                     None => {}
-                }
-            }
-            Modal::Guide { data } => {
-                if crate::window::ui::help::guide(ui, data.as_deref(), lang) {
-                    answer = Some(Answer::Closed);
-                }
-            }
-            Modal::About { data } => {
-                if crate::window::ui::help::about(ui, data.as_deref(), lang) {
-                    answer = Some(Answer::Closed);
-                }
-            }
-            Modal::Intake(intake) => {
-                match intake_dialog::show(ui, intake, dataset, (lang, today)) {
-                    Some(intake_dialog::Outcome::PickFile) => pick_notice = true,
-                    Some(intake_dialog::Outcome::Add { action, count, source }) => {
-                        answer = Some(Answer::Intake { action, count, source })
+                },
+                Modal::PutAside { copies } => {
+                    let m = &lang.strings().merge;
+                    ui.label(egui::RichText::new(&m.move_title).font(theme::bold(18.0)));
+                    let body =
+                        fill(&m.move_body, &[("count", &copies.len()), ("folder", &m.folder_name)]);
+                    ui.label(body);
+                    for copy in copies.iter() {
+                        ui.label(
+                            egui::RichText::new(copy.display().to_string()).color(theme::MUTED),
+                        );
                     }
-                    Some(intake_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
-                    None => {}
-                }
-            }
-            Modal::Export { purpose, choices, letterhead } => {
-                match export_dialog::show(ui, *purpose, choices, letterhead, dataset, lang) {
-                    Some(export_dialog::Outcome::Go) => {
-                        let request = ExportRequest { purpose: *purpose, choices: choices.clone() };
-                        answer = Some(Answer::Export(request));
-                    }
-                    Some(export_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
-                    Some(export_dialog::Outcome::Letterhead(saved)) => {
-                        saved_letterhead = Some(saved)
-                    }
-                    None => {}
-                }
-            }
-            Modal::ImportPreview { file, plan } => {
-                if let Some(choice) = import_preview::show(ui, file, plan, lang) {
-                    answer = Some(match (choice, plan.action.clone()) {
-                        (true, Some(action)) => Answer::Import { file: file.clone(), action },
-                        _ => Answer::Closed,
+                    ui.horizontal(|ui| {
+                        let button = fill(&m.move_to, &[("folder", &m.folder_name)]);
+                        // Enter takes the bold choice, as in the other questions.
+                        let enter = ui
+                            .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+                        if ui.button(egui::RichText::new(button).font(theme::bold(15.0))).clicked()
+                            || enter
+                        {
+                            answer = Some(Answer::PutAside(copies.clone()));
+                        }
+                        if ui.button(&m.leave).clicked() {
+                            answer = Some(Answer::Closed);
+                        }
                     });
                 }
-            }
-            Modal::Unsaved { then } => {
-                ui.label(egui::RichText::new(&t.unsaved_title).font(theme::bold(18.0)));
-                ui.label(fill(&t.unsaved_body, &[("name", &document_name)]));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button(&t.save).clicked() {
-                        answer = Some(Answer::SaveThen(*then));
+                Modal::Letters(dialog) => {
+                    use crate::window::ui::letters_dialog::{self, Outcome};
+                    match letters_dialog::show(ui, dialog, dataset, (lang, today)) {
+                        Some(Outcome::Write { meeting, reply_by, format }) => {
+                            answer = Some(Answer::WriteLetters { meeting, reply_by, format })
+                        }
+                        Some(Outcome::Cancel) => answer = Some(Answer::Closed),
+                        None => {}
                     }
-                    if ui.button(&t.discard).clicked() {
-                        answer = Some(Answer::DiscardThen(*then));
-                    }
-                    if ui.button(&t.cancel).clicked() {
+                }
+                Modal::Guide { data } => {
+                    if crate::window::ui::help::guide(ui, data.as_deref(), lang) {
                         answer = Some(Answer::Closed);
                     }
-                });
-            }
-            Modal::Error { text } => {
-                ui.label(
-                    egui::RichText::new(&t.error_title).font(theme::bold(18.0)).color(theme::ERROR),
-                );
-                egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
-                    ui.label(text.as_str());
-                });
-                ui.add_space(8.0);
-                if ui.button(&t.ok).clicked() {
-                    answer = Some(Answer::Closed);
                 }
-            }
-            Modal::Recover(offer) => answer = recover(ui, offer, lang).map(Answer::Recover),
-            Modal::ChangedOnDisk { then } => {
-                ui.label(egui::RichText::new(&t.changed_title).font(theme::bold(18.0)));
-                ui.label(fill(&t.changed_body, &[("file", &document_name)]));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let merge = &lang.strings().merge.merge_disk;
-                    if ui.button(egui::RichText::new(merge).font(theme::bold(15.0))).clicked() {
-                        answer = Some(Answer::MergeDisk);
-                    }
-                    if ui.button(&t.overwrite).clicked() {
-                        answer = Some(Answer::Overwrite(*then));
-                    }
-                    if ui.button(&t.save_elsewhere).clicked() {
-                        answer = Some(Answer::SaveElsewhere(*then));
-                    }
-                    if ui.button(&t.cancel).clicked() {
+                Modal::About { data } => {
+                    if crate::window::ui::help::about(ui, data.as_deref(), lang) {
                         answer = Some(Answer::Closed);
                     }
-                });
-            }
-            Modal::TypePath { purpose, text, then } => {
-                let title = match purpose {
-                    PathPurpose::Open
-                    | PathPurpose::Import
-                    | PathPurpose::Notice
-                    | PathPurpose::Merge => &t.path_prompt_open,
-                    PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
-                };
-                ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
-                ui.label(&t.no_dialog);
-                let mut typed = text.clone();
-                let field = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(520.0));
-                let field = field.accessible_name(t.path_label.clone());
-                // Read before the field is given the keyboard back: Enter takes it away, and
-                // once given back the field had not lost it, so Enter did nothing.
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if !entered && ui.memory(|m| m.focused().is_none()) {
-                    // Type straight away, as in a system dialog.
-                    field.request_focus();
                 }
-                ui.horizontal(|ui| {
-                    let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new(&t.ok));
-                    if (ok.clicked() || entered) && !typed.trim().is_empty() {
-                        let path = PathBuf::from(typed.trim());
-                        answer = Some(Answer::TypedPath { purpose: *purpose, path, then: *then });
+                Modal::Intake(intake) => {
+                    match intake_dialog::show(ui, intake, dataset, (lang, today)) {
+                        Some(intake_dialog::Outcome::PickFile) => pick_notice = true,
+                        Some(intake_dialog::Outcome::Add { action, count, source }) => {
+                            answer = Some(Answer::Intake { action, count, source })
+                        }
+                        Some(intake_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
+                        None => {}
                     }
-                    if ui.button(&t.cancel).clicked() {
+                }
+                Modal::Export { purpose, choices, letterhead } => {
+                    match export_dialog::show(ui, *purpose, choices, letterhead, dataset, lang) {
+                        Some(export_dialog::Outcome::Go) => {
+                            let request =
+                                ExportRequest { purpose: *purpose, choices: choices.clone() };
+                            answer = Some(Answer::Export(request));
+                        }
+                        Some(export_dialog::Outcome::Cancel) => answer = Some(Answer::Closed),
+                        Some(export_dialog::Outcome::Letterhead(saved)) => {
+                            saved_letterhead = Some(saved)
+                        }
+                        None => {}
+                    }
+                }
+                Modal::ImportPreview { file, plan } => {
+                    if let Some(choice) = import_preview::show(ui, file, plan, lang) {
+                        answer = Some(match (choice, plan.action.clone()) {
+                            (true, Some(action)) => Answer::Import { file: file.clone(), action },
+                            _ => Answer::Closed,
+                        });
+                    }
+                }
+                Modal::Unsaved { then } => {
+                    ui.label(egui::RichText::new(&t.unsaved_title).font(theme::bold(18.0)));
+                    ui.label(fill(&t.unsaved_body, &[("name", &document_name)]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(&t.save).clicked() {
+                            answer = Some(Answer::SaveThen(*then));
+                        }
+                        if ui.button(&t.discard).clicked() {
+                            answer = Some(Answer::DiscardThen(*then));
+                        }
+                        if ui.button(&t.cancel).clicked() {
+                            answer = Some(Answer::Closed);
+                        }
+                    });
+                }
+                Modal::Error { text } => {
+                    ui.label(
+                        egui::RichText::new(&t.error_title)
+                            .font(theme::bold(18.0))
+                            .color(theme::ERROR),
+                    );
+                    egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
+                        ui.label(text.as_str());
+                    });
+                    ui.add_space(8.0);
+                    if ui.button(&t.ok).clicked() {
                         answer = Some(Answer::Closed);
                     }
-                });
-                if answer.is_none() {
-                    answer = Some(Answer::Waiting(Modal::TypePath {
-                        purpose: *purpose,
-                        text: typed,
-                        then: *then,
-                    }));
+                }
+                Modal::Recover(offer) => answer = recover(ui, offer, lang).map(Answer::Recover),
+                Modal::ChangedOnDisk { then } => {
+                    ui.label(egui::RichText::new(&t.changed_title).font(theme::bold(18.0)));
+                    ui.label(fill(&t.changed_body, &[("file", &document_name)]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let merge = &lang.strings().merge.merge_disk;
+                        if ui.button(egui::RichText::new(merge).font(theme::bold(15.0))).clicked() {
+                            answer = Some(Answer::MergeDisk);
+                        }
+                        if ui.button(&t.overwrite).clicked() {
+                            answer = Some(Answer::Overwrite(*then));
+                        }
+                        if ui.button(&t.save_elsewhere).clicked() {
+                            answer = Some(Answer::SaveElsewhere(*then));
+                        }
+                        if ui.button(&t.cancel).clicked() {
+                            answer = Some(Answer::Closed);
+                        }
+                    });
+                }
+                Modal::TypePath { purpose, text, then } => {
+                    let title = match purpose {
+                        PathPurpose::Open
+                        | PathPurpose::Import
+                        | PathPurpose::Notice
+                        | PathPurpose::Merge => &t.path_prompt_open,
+                        PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
+                    };
+                    ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
+                    ui.label(&t.no_dialog);
+                    let mut typed = text.clone();
+                    let field = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(520.0));
+                    let field = field.accessible_name(t.path_label.clone());
+                    // Read before the field is given the keyboard back: Enter takes it away, and
+                    // once given back the field had not lost it, so Enter did nothing.
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if !entered && ui.memory(|m| m.focused().is_none()) {
+                        // Type straight away, as in a system dialog.
+                        field.request_focus();
+                    }
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new(&t.ok));
+                        if (ok.clicked() || entered) && !typed.trim().is_empty() {
+                            let path = PathBuf::from(typed.trim());
+                            answer =
+                                Some(Answer::TypedPath { purpose: *purpose, path, then: *then });
+                        }
+                        if ui.button(&t.cancel).clicked() {
+                            answer = Some(Answer::Closed);
+                        }
+                    });
+                    if answer.is_none() {
+                        answer = Some(Answer::Waiting(Modal::TypePath {
+                            purpose: *purpose,
+                            text: typed,
+                            then: *then,
+                        }));
+                    }
                 }
             }
-        }
+        });
     });
     // Escape or a click outside cancels, unless a button was pressed this frame.
     let still_open = matches!(answer, None | Some(Answer::Waiting(_)));
