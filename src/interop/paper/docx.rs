@@ -470,13 +470,12 @@ fn column_twips(table: &layout::Table, room: i32) -> Vec<usize> {
     };
     let wanted: Vec<i32> = table.columns.iter().map(|c| least(&c.title)).collect();
     let short: i32 = widths.iter().zip(&wanted).map(|(w, l)| (l - w).max(0)).sum();
-    if let Some(widest) = (0..widths.len()).max_by_key(|&i| widths[i]) {
-        if short > 0 && widths[widest] - short >= wanted[widest] {
-            for (width, least) in widths.iter_mut().zip(&wanted) {
-                *width = (*width).max(*least);
-            }
-            widths[widest] -= short;
+    let widest = (0..widths.len()).max_by_key(|&i| widths[i]);
+    if let Some(widest) = widest.filter(|&i| short > 0 && widths[i] - short >= wanted[i]) {
+        for (width, least) in widths.iter_mut().zip(&wanted) {
+            *width = (*width).max(*least);
         }
+        widths[widest] -= short;
     }
     widths.into_iter().map(|w| w.max(0) as usize).collect()
 }
