@@ -449,16 +449,16 @@ pub fn import(
         }
     };
     let plan = crate::interop::exchange::plan_import(&dataset, &sheets, lang);
-    let summary = fill(
-        &t.summary,
+    let counts = crate::i18n::nonzero_counts(
         &[
-            ("file", &file.display()),
-            ("added", &plan.added.len()),
-            ("changed", &plan.changed.len()),
-            ("unchanged", &plan.unchanged),
-            ("refused", &plan.refused.len()),
+            (&t.count_added, plan.added.len()),
+            (&t.count_changed, plan.changed.len()),
+            (&t.count_unchanged, plan.unchanged),
+            (&t.count_refused, plan.refused.len()),
         ],
+        ", ",
     );
+    let summary = fill(&t.summary, &[("file", &file.display()), ("counts", &counts)]);
     let _ = writeln!(out, "{summary}");
     for line in plan.added.iter().chain(&plan.changed) {
         let _ = writeln!(out, "  {line}");

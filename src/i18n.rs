@@ -41,6 +41,21 @@ fn parse(text: &str) -> Result<Strings, ron::error::SpannedError> {
 }
 
 /// Replaces each `{name}` in `template` by its value.
+/// The parts of a summary whose count is not zero, each template filled with its
+/// `{count}`, joined by `separator` ("2 dòng thêm, 1 dòng sửa", not "…, 0 dòng bị từ
+/// chối"). When every count is zero the first part is said, zero and all.
+pub fn nonzero_counts(parts: &[(&str, usize)], separator: &str) -> String {
+    let said: Vec<String> = parts
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(template, count)| fill(template, &[("count", count)]))
+        .collect();
+    match (said.is_empty(), parts.first()) {
+        (true, Some((template, count))) => fill(template, &[("count", count)]),
+        _ => said.join(separator),
+    }
+}
+
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in args {
@@ -875,6 +890,11 @@ pub struct ImportStrings {
     pub no_unit: String,
     pub bad_progress: String,
     pub summary: String,
+    /// The parts of `summary`'s `{counts}`, the zero ones left out (`nonzero_counts`).
+    pub count_added: String,
+    pub count_changed: String,
+    pub count_unchanged: String,
+    pub count_refused: String,
     pub refused_line: String,
     pub nothing_written: String,
     pub imported: String,
@@ -909,6 +929,17 @@ pub struct RecordFormStrings {
 
 #[cfg(test)]
 mod tests {
+
+    /// "2 dòng thêm, 1 dòng bị từ chối": the zero parts left out; all zero says the first.
+    #[test]
+    fn a_summary_leaves_out_its_zero_counts() {
+        let parts = |a, b, c| {
+            nonzero_counts(&[("{count} thêm", a), ("{count} sửa", b), ("{count} từ chối", c)], ", ")
+        };
+        assert_eq!(parts(2, 0, 1), "2 thêm, 1 từ chối");
+        assert_eq!(parts(0, 3, 0), "3 sửa");
+        assert_eq!(parts(0, 0, 0), "0 thêm");
+    }
     use super::*;
 
     #[test]
@@ -960,6 +991,10 @@ pub struct IntakeStrings {
     pub meeting_number: String,
     pub meeting_no_date: String,
     pub summary: String,
+    /// The parts of `summary`'s `{counts}`, the zero ones left out (`nonzero_counts`).
+    pub count_read: String,
+    pub count_new_units: String,
+    pub count_duplicates: String,
     pub nothing_read: String,
     pub include: String,
     pub lead: String,

@@ -16,16 +16,16 @@ pub fn show(ui: &mut egui::Ui, file: &Path, plan: &Plan, lang: Lang) -> Option<b
     ui.label(
         egui::RichText::new(fill(&t.preview_title, &[("file", &name)])).font(theme::bold(18.0)),
     );
-    let summary = fill(
-        &t.summary,
+    let counts = crate::i18n::nonzero_counts(
         &[
-            ("file", &name),
-            ("added", &plan.added.len()),
-            ("changed", &plan.changed.len()),
-            ("unchanged", &plan.unchanged),
-            ("refused", &plan.refused.len()),
+            (&t.count_added, plan.added.len()),
+            (&t.count_changed, plan.changed.len()),
+            (&t.count_unchanged, plan.unchanged),
+            (&t.count_refused, plan.refused.len()),
         ],
+        ", ",
     );
+    let summary = fill(&t.summary, &[("file", &name), ("counts", &counts)]);
     ui.label(summary);
     egui::ScrollArea::vertical().max_height(360.0).auto_shrink([false, true]).show(ui, |ui| {
         let section = |ui: &mut egui::Ui, title: &str, lines: &[String], colour| {

@@ -318,14 +318,15 @@ fn preview_stage(
     // Taken before any text box sees it, which would make it a new line.
     let go = ui.input_mut(|i| i.consume_shortcut(&GO));
     let duplicates = preview.proposal.directives.iter().filter(|d| d.duplicate.is_some()).count();
-    let summary = fill(
-        &t.summary,
+    let counts = crate::i18n::nonzero_counts(
         &[
-            ("count", &preview.proposal.directives.len()),
-            ("new_units", &preview.proposal.new_units().len()),
-            ("duplicates", &duplicates),
+            (&t.count_read, preview.proposal.directives.len()),
+            (&t.count_new_units, preview.proposal.new_units().len()),
+            (&t.count_duplicates, duplicates),
         ],
+        " · ",
     );
+    let summary = fill(&t.summary, &[("counts", &counts)]);
     ui.label(egui::RichText::new(format!("{} · {summary}", preview.from)).color(theme::MUTED));
     kind_notes(ui, &preview.proposal, lang);
     ui.add_space(4.0);

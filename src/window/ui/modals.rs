@@ -161,15 +161,17 @@ pub fn show(
     } else {
         560.0
     };
-    let width = width.min(ctx.content_rect().width() - 48.0).max(320.0);
+    let room = ctx.content_rect().width() - 48.0;
+    // In a window narrower than the dialog (half a screen), what does not fit scrolls
+    // sideways inside it: the notice's and the letters' dialogs ran off both sides, their
+    // buttons out of reach. A dialog that fits is laid out as it always was.
+    let narrow = room < width;
+    let width = width.min(room).max(320.0);
     // The notice's and the merge's dialogs keep one width whatever they show: sized to
     // their contents, they changed width, and so place, as their lists scrolled.
     let fixed_width = matches!(modal, Modal::Intake(_) | Modal::Merge(_));
     let modal_response = egui::Modal::new(id).show(ctx, |ui| {
-        // Never wider than the window: in half a screen the notice's and the letters'
-        // dialogs ran off both sides, their buttons out of reach. What still does not fit
-        // scrolls sideways inside the dialog.
-        egui::ScrollArea::horizontal().id_salt("modal-sideways").max_width(width).show(ui, |ui| {
+        let mut contents = |ui: &mut egui::Ui| {
             ui.set_max_width(width);
             if fixed_width {
                 ui.set_width(width);
@@ -352,7 +354,16 @@ pub fn show(
                     }
                 }
             }
-        });
+        };
+        if narrow {
+            egui::ScrollArea::horizontal()
+                .id_salt("modal-sideways")
+                .auto_shrink([false, true])
+                .max_width(width)
+                .show(ui, |ui| contents(ui));
+        } else {
+            contents(ui);
+        }
     });
     // Escape or a click outside cancels, unless a button was pressed this frame.
     let still_open = matches!(answer, None | Some(Answer::Waiting(_)));
