@@ -27,7 +27,7 @@ fn opens_on_the_builtin_dataset_with_the_overview() {
     harness.get_by_label("365 triệu kWh");
     harness.get_by_label("+9,5%");
     harness.get_by_label("hơn 1,8 triệu m³");
-    harness.get_by_label("gần +13%");
+    harness.get_by_label("gần 13%");
     harness.get_by_label("72.000 m³");
     harness.get_by_label("khoảng 333,3 triệu kWh");
     assert!(

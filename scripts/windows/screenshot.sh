@@ -44,7 +44,9 @@ X() { win_chroot DISPLAY=$display "$1"; }
 log=$(mktemp)
 cleanup() {
   "$here/wine.sh" --stop
-  kill "$xvfb" 2>/dev/null
+  # The X server runs inside the chroot, not as this shell's child: by its command line
+  # (killing $xvfb, the subshell, left it running).
+  win_chroot "pkill -f '^Xvfb $display '" 2>/dev/null
   wait "$xvfb" 2>/dev/null
   rm -f "$log"
   win_unmount

@@ -291,7 +291,8 @@ copy_with_edit() {
 }
 t="killed after its recovery copy: started again, the copy is offered and restored"
 before=$(cat "$file" | sha256sum)
-if start_window windows "$file" "$work/win2.log" &&
+# The tab first: a window killed or stopped does not keep the tab it was on.
+if start_window windows "$file" "$work/win2.log" && click "$window_id" $TAB_X $TAB_Y &&
   keys "$window_id" Down Down space &&
   wait_until "the title to show unsaved work" title_starts "$window_id" "● " &&
   wait_until "a recovery copy with the edit in $appdata/recovery" copy_with_edit; then
@@ -404,7 +405,7 @@ fi
 
 t="Ctrl+S while the file is held: the work is kept, and saved once the holder lets go"
 temps() { find "$docs" -maxdepth 1 -name '.*.tmp' | grep -q .; }
-if start_window windows "$file" "$work/win4.log" &&
+if start_window windows "$file" "$work/win4.log" && click "$window_id" $TAB_X $TAB_Y &&
   keys "$window_id" Down Down Down space &&
   wait_until "the title to show unsaved work" title_starts "$window_id" "● " && hold_start; then
   before=$(sha256sum <"$file")
@@ -417,8 +418,10 @@ if start_window windows "$file" "$work/win4.log" &&
   unchanged=0
   [ "$(sha256sum <"$file")" = "$before" ] && unchanged=1
   hold_end
+  # The message that says so ("another program has this file open…") is closed with Enter
+  # (its OK), then Ctrl+S saves.
   if [ "$unchanged" = 1 ] && case "$held_title" in "● "*) true ;; *) false ;; esac &&
-    keys "$window_id" ctrl+s && wait_until "the save" title_clean "$window_id" &&
+    keys "$window_id" Return ctrl+s && wait_until "the save" title_clean "$window_id" &&
     [ "$(sha256sum <"$file")" != "$before" ]; then
     pass "$t"
   else

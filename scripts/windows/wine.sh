@@ -89,7 +89,9 @@ done
 # The command line inside is built from quoted words, so spaces and quotes in paths survive.
 command="$prepare; cd /; "
 if [ -n "${INDUSTRY_DESK_WINE_DPI:-}" ]; then
-  command+="wine reg add 'HKCU\\Control Panel\\Desktop' /v LogPixels /t REG_DWORD /d ${INDUSTRY_DESK_WINE_DPI} /f >/dev/null 2>&1; "
+  # Wine reads the scaling when its session starts: the session that wrote it ends first
+  # (else the program came up at the scaling of the run before).
+  command+="wine reg add 'HKCU\\Control Panel\\Desktop' /v LogPixels /t REG_DWORD /d ${INDUSTRY_DESK_WINE_DPI} /f >/dev/null 2>&1; $WINESERVER -w; "
 fi
 command+="exec wine $(printf '%q ' "$program_inside" "${args[@]}")"
 win_chroot "${wine_env[@]}" "$command"

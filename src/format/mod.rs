@@ -166,9 +166,12 @@ pub fn percent(value: f64, lang: Lang) -> String {
     format!("{}%", number(value, 1, lang))
 }
 
-/// A change vs the same period, signed, with its qualifier: `+9,5%`, `gần +13%`.
+/// A change vs the same period, signed, with its qualifier: `+9,5%`, `gần 13%` — with a
+/// qualifier word no plus, as officials write it and as the charts say it (the overview's
+/// table said "gần +13%" under a chart saying "gần 13%").
 pub fn change(change: Change, lang: Lang) -> String {
-    let sign = if change.percent > 0.0 { "+" } else { "" };
+    let qualified = qualifier_word(change.qualifier, lang).is_some();
+    let sign = if change.percent > 0.0 && !qualified { "+" } else { "" };
     with_qualifier(format!("{sign}{}", percent(change.percent, lang)), change.qualifier, lang)
 }
 
@@ -374,8 +377,8 @@ mod tests {
         let nearly = Change { percent: 13.0, qualifier: Qualifier::Nearly };
         let fall = Change { percent: -4.26, qualifier: Qualifier::Exact };
         assert_eq!(change(exact, Lang::Vi), "+9,5%");
-        assert_eq!(change(nearly, Lang::Vi), "gần +13%");
-        assert_eq!(change(nearly, Lang::En), "nearly +13%");
+        assert_eq!(change(nearly, Lang::Vi), "gần 13%");
+        assert_eq!(change(nearly, Lang::En), "nearly 13%");
         assert_eq!(change(fall, Lang::Vi), "-4,3%");
     }
 

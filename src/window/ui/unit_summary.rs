@@ -38,7 +38,9 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
             .id_salt("unit-summary")
             .striped(true)
             .vscroll(false)
-            .column(Column::auto().at_least(260.0))
+            // The unit's name takes the room the counts leave: names were cut ("Các huyện,
+            // thành phố có cụm, khu …") beside an empty third of the window.
+            .column(Column::remainder().at_least(260.0).clip(true))
             .columns(Column::auto().at_least(90.0), 7)
             .header(26.0, |mut header| {
                 header.col(|ui| {
@@ -61,7 +63,7 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
                 for row in &rows {
                     body.row(26.0, |mut cells| {
                         cells.col(|ui| {
-                            ui.add(egui::Label::new(&row.name).truncate());
+                            ui.add(egui::Label::new(&row.name).truncate()).on_hover_text(&row.name);
                         });
                         cells.col(|ui| {
                             ui.label(row.total.to_string());
