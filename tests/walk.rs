@@ -455,3 +455,23 @@ fn the_letters_dialog_fits_half_a_screen() {
     let title = harness.get_by_label("Văn bản đôn đốc").rect();
     assert!(title.left() >= 0.0 && title.right() <= 683.0, "the title at {title:?}");
 }
+
+/// An error message closes with Enter, as a message box's OK does (only a click did).
+#[test]
+fn enter_closes_an_error_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hong.ron");
+    std::fs::write(&path, "(format: \"industry-desk\", version: 1, dataset: (").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness(&dialogs, None);
+    dialogs.will_pick(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    crate::support::wait_for_open(&mut harness);
+    assert!(
+        matches!(harness.state().modal(), Some(industry_desk::window::app::Modal::Error { .. })),
+        "no error message"
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().modal().is_none(), "Enter left the message open");
+}

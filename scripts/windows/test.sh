@@ -418,10 +418,10 @@ if start_window windows "$file" "$work/win4.log" && click "$window_id" $TAB_X $T
   unchanged=0
   [ "$(sha256sum <"$file")" = "$before" ] && unchanged=1
   hold_end
-  # The message that says so ("another program has this file open…") is closed with Enter
-  # (its OK), then Ctrl+S saves.
+  # The message that says so ("another program has this file open…") is closed with Escape
+  # (or Enter, its OK), then Ctrl+S saves.
   if [ "$unchanged" = 1 ] && case "$held_title" in "● "*) true ;; *) false ;; esac &&
-    keys "$window_id" Return ctrl+s && wait_until "the save" title_clean "$window_id" &&
+    keys "$window_id" Escape ctrl+s && wait_until "the save" title_clean "$window_id" &&
     [ "$(sha256sum <"$file")" != "$before" ]; then
     pass "$t"
   else

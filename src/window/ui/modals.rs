@@ -288,7 +288,10 @@ pub fn show(
                         ui.label(text.as_str());
                     });
                     ui.add_space(8.0);
-                    if ui.button(&t.ok).clicked() {
+                    // Enter closes it too, as a message box's OK does.
+                    let enter =
+                        ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+                    if ui.button(&t.ok).clicked() || enter {
                         answer = Some(Answer::Closed);
                     }
                 }
