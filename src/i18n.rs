@@ -1221,7 +1221,6 @@ pub struct ChaseStrings {
     pub answer_line: String,
     pub answer_adds_note: String,
     pub answer_sets_done: String,
-    pub answer_reports_difficulty: String,
     pub answer_changed_since: String,
     pub answer_nothing: String,
     pub refuse_other_file: String,

@@ -139,6 +139,8 @@ pub fn plan(dataset: &Dataset, sheets: &[Sheet], lang: Lang) -> Option<Plan> {
         }
         let progress = text(cells.get(4));
         let difficulty = text(cells.get(6));
+        // "Không", "không có", "-": the unit says it has none, which is no difficulty to add.
+        let difficulty = if says_none(&difficulty) { String::new() } else { difficulty };
         let done = match completion(cells.get(5)) {
             Ok(done) => done,
             Err(typed) => {
@@ -184,9 +186,7 @@ pub fn plan(dataset: &Dataset, sheets: &[Sheet], lang: Lang) -> Option<Plan> {
             said.push(fill(&t.answer_sets_done, &[("date", &crate::format::date(done))]));
             changed.completed_on = Some(done);
         }
-        if !difficulty.is_empty() {
-            said.push(fill(&t.answer_reports_difficulty, &[("text", &difficulty)]));
-        }
+        // The difficulty is said once, inside the note (it was also a line of its own).
         let original = dataset.directive(id);
         if original
             .is_some_and(|d| Some(&report_sheet::directive_hash(d)) != meta.hashes.get(&id.0))
@@ -213,4 +213,27 @@ pub fn plan(dataset: &Dataset, sheets: &[Sheet], lang: Lang) -> Option<Plan> {
         plan.action = Some(Action::Batch(actions));
     }
     Some(plan)
+}
+
+/// Whether a difficulty cell says there is none ("Không", "không có", "-").
+fn says_none(text: &str) -> bool {
+    let folded = crate::model::fold::fold(text.trim().trim_end_matches('.'));
+    matches!(folded.as_str(), "khong" | "khong co" | "none" | "no" | "-" | "—" | "0")
+}
+
+#[cfg(test)]
+mod none_tests {
+    use super::says_none;
+
+    /// A unit that writes "Không" under difficulties has none: no line saying it reports
+    /// the difficulty «Không».
+    #[test]
+    fn a_difficulty_of_none_is_no_difficulty() {
+        for none in ["Không", "không có.", " - ", "None", "KHÔNG CÓ"] {
+            assert!(says_none(none), "{none:?}");
+        }
+        for some in ["Thiếu kinh phí", "Không đủ kinh phí"] {
+            assert!(!says_none(some), "{some:?}");
+        }
+    }
 }
