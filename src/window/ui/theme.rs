@@ -58,8 +58,14 @@ pub fn install(ctx: &egui::Context) {
         let focus = egui::Stroke::new(FOCUS_WIDTH, FOCUS);
         style.visuals.widgets.active.bg_stroke = focus;
         style.visuals.selection.stroke = focus;
+        // An unticked box, an empty radio and a button at rest get a grey edge: pale grey
+        // on pale grey, they were nearly invisible (WCAG asks 3:1 for a control's edge).
+        style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, CONTROL_EDGE);
     });
 }
+
+/// The edge of a control at rest (a checkbox, a radio button, a button).
+const CONTROL_EDGE: egui::Color32 = egui::Color32::from_gray(118);
 
 /// How thick the keyboard focus ring is drawn.
 pub const FOCUS_WIDTH: f32 = 2.0;
@@ -102,6 +108,13 @@ mod tests {
             assert!(stroke.width >= 2.0, "{what}: {} px", stroke.width);
             let against = contrast(stroke.color, visuals.panel_fill);
             assert!(against >= 3.0, "{what}: contrast {against:.2} with the panel");
+        }
+        // An unticked checkbox: its edge stands 3:1 against the panel and its own fill.
+        let rest = visuals.widgets.inactive;
+        assert!(rest.bg_stroke.width >= 1.0, "an unticked box has no edge");
+        for (what, behind) in [("the panel", visuals.panel_fill), ("its fill", rest.bg_fill)] {
+            let against = contrast(rest.bg_stroke.color, behind);
+            assert!(against >= 3.0, "a box's edge: contrast {against:.2} with {what}");
         }
     }
 }
