@@ -135,8 +135,9 @@ fn report_choices(
         MeetingChoice::Meeting(id) => dataset.meeting(id).map(meeting_line).unwrap_or_default(),
     };
     let label = ui.label(&t.meeting);
+    // As wide as the dialog: a meeting's title is long, and it was cut with room to spare.
     egui::ComboBox::from_id_salt("export-meeting")
-        .width(480.0)
+        .width(ui.available_width().max(200.0))
         .truncate()
         .selected_text(meeting_label(choices.meeting))
         .show_ui(ui, |ui| {
