@@ -1,5 +1,5 @@
 """Reads an .ics with python's icalendar (another program than the one that wrote it) and
-prints one line an event: UID, DTSTART, whether it has a 3-day reminder, its categories,
+prints one line an event (each checked to last its one day): UID, DTSTART, whether it has a 3-day reminder, its categories,
 its summary — tab-separated, sorted by UID."""
 import datetime
 import sys
@@ -12,6 +12,9 @@ lines = []
 for event in calendar.walk("VEVENT"):
     start = event.decoded("DTSTART")
     assert isinstance(start, datetime.date) and not isinstance(start, datetime.datetime), start
+    # A one-day event ends the day after it starts (RFC 5545: DTEND is exclusive).
+    end = event.decoded("DTEND")
+    assert end == start + datetime.timedelta(days=1), (start, end)
     alarms = [a for a in event.subcomponents if a.name == "VALARM"]
     three_days = any(a.decoded("TRIGGER") == -datetime.timedelta(days=3) for a in alarms)
     categories = event.get("CATEGORIES")

@@ -75,7 +75,10 @@ pub fn build(dataset: &Dataset, unit: Option<UnitId>, today: Date, lang: Lang) -
         let mut event = Event::new();
         event
             .uid(&uid(dataset, directive))
-            .all_day(day)
+            // A one-day event: DTEND is the day after (RFC 5545: the end is exclusive);
+            // the crate's `all_day` wrote the same day twice, an event of no length.
+            .starts(day)
+            .ends(day.succ_opt().unwrap_or(day))
             .description(&description)
             .status(EventStatus::Confirmed);
         if status.is_done() {
