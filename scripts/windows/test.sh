@@ -152,8 +152,8 @@ done
 if [ ${#problems[@]} -eq 0 ]; then pass "$t"; else fail "$t" "${problems[@]}"; fi
 
 # --- the window ---------------------------------------------------------------------------
-# Window ids of the X windows whose title holds $1.
-# By the title's start, read as UTF-8 (_NET_WM_NAME, what getwindowname prints): winit sets
+# The first X window whose title starts with $1, by the title read as UTF-8
+# (_NET_WM_NAME, what getwindowname prints): winit sets
 # WM_NAME, which `xdotool search --name` matches, to the UTF-8 bytes read as Latin-1, so a
 # Linux window titled in Vietnamese is never found that way (Wine's windows are).
 window_named() {
