@@ -475,3 +475,108 @@ fn enter_closes_an_error_message() {
     harness.run();
     assert!(harness.state().modal().is_none(), "Enter left the message open");
 }
+
+/// The filter bar wraps a date filter as one: its caption ("đến"), its field and its
+/// calendar on one row at every width (the caption stood at a row's end with its date on
+/// the next, or the calendar alone under its field).
+#[test]
+fn a_date_filter_wraps_with_its_caption_and_calendar() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    for lang in ["Tiếng Việt", "English"] {
+        if lang == "English" {
+            click(&mut harness, "English");
+        }
+        let (from, to, calendar) = match lang {
+            "English" => ("Due from", "to", "Pick the day on a calendar"),
+            _ => ("Hạn từ", "đến", "Chọn ngày trên lịch"),
+        };
+        for width in (640..=1366).step_by(8) {
+            harness.set_size(egui::vec2(width as f32, 720.0));
+            harness.run();
+            for caption in [from, to] {
+                let label = harness.get_by_role_and_label(Role::Label, caption).rect();
+                let field = text_field(&harness, caption).rect();
+                let button = harness
+                    .get_by_role_and_label(Role::Button, &format!("{calendar}: {caption}"))
+                    .rect();
+                for (what, rect) in [("field", field), ("calendar", button)] {
+                    assert!(
+                        (rect.center().y - label.center().y).abs() < label.height(),
+                        "{lang}, {width} px: {caption:?} at {label:?}, its {what} at {rect:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// In half a screen the overview's small charts stand in rows with their tops in line, all
+/// inside the window (they were centred on a wrapped row, and stood staggered).
+#[test]
+fn the_overviews_charts_stand_in_rows_in_half_a_screen() {
+    let data = industry_desk::files::builtin::dataset();
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Tổng quan");
+    for width in [683.0, 720.0, 800.0] {
+        harness.set_size(egui::vec2(width, 720.0));
+        harness.run();
+        let titles: Vec<egui::Rect> = data
+            .indicators
+            .iter()
+            // The first of each name is the chart's title (the figures table below repeats it).
+            .filter_map(|i| harness.query_all_by_label(&i.name).next().map(|n| n.rect()))
+            .collect();
+        assert_eq!(titles.len(), 3, "{width} px: the three charts' titles");
+        for title in &titles {
+            assert!(title.left() >= 0.0 && title.right() <= width, "{width} px: {title:?}");
+        }
+        for pair in titles.windows(2) {
+            let same_row = (pair[0].top() - pair[1].top()).abs() < pair[0].height();
+            assert!(
+                !same_row || pair[0].top() == pair[1].top(),
+                "{width} px: titles at {} and {} on one row",
+                pair[0].top(),
+                pair[1].top()
+            );
+            assert!(
+                same_row || pair[1].left() < pair[0].left(),
+                "{width} px: a chart's title {:?} is below its neighbour {:?} yet not at the \\
+                 row's start",
+                pair[1],
+                pair[0]
+            );
+        }
+    }
+}
+
+/// In half a screen the zones table's right-hand columns (the note, the edit and delete
+/// buttons) are reached by scrolling sideways; they were beyond the window's edge.
+#[test]
+fn the_zones_table_scrolls_sideways_in_half_a_screen() {
+    let data = industry_desk::files::builtin::dataset();
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Khu & cụm công nghiệp");
+    harness.set_size(egui::vec2(683.0, 720.0));
+    harness.run();
+    let last = data.zones.last().unwrap();
+    let delete = format!("Xoá {}", last.name);
+    let button = |harness: &egui_kittest::Harness<'_, _>| {
+        harness.get_by_role_and_label(Role::Button, &delete).rect()
+    };
+    assert!(button(&harness).left() > 683.0, "{delete:?} at {:?}", button(&harness));
+    harness.get_by_label("Tên").hover();
+    harness.run();
+    for _ in 0..20 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(-200.0, 0.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    let rect = button(&harness);
+    assert!(rect.right() <= 683.0, "after scrolling sideways {delete:?} at {rect:?}");
+}

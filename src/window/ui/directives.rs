@@ -558,8 +558,10 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
             .response
             .accessible_name(t.status_filter.clone());
 
+        keep_on_one_row(ui, date_filter_width(ui, &t.due_from));
         ui.label(&t.due_from);
         date_filter(ui, &mut state.due_from_text, &mut state.filter.due_from, &t.due_from, view);
+        keep_on_one_row(ui, date_filter_width(ui, &t.due_to));
         ui.label(&t.due_to);
         date_filter(ui, &mut state.due_to_text, &mut state.filter.due_to, &t.due_to, view);
 
@@ -584,6 +586,26 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
         ui.add(egui::DragValue::new(&mut state.due_soon_days).range(0..=90))
             .labelled_by(caption.id);
     });
+}
+
+/// Starts the wrapped bar's next row unless `width` more fits on this one, so that a caption,
+/// its field and the field's calendar wrap as one ("đến" stood at a row's end with its date
+/// on the next, or the calendar alone under its field).
+fn keep_on_one_row(ui: &mut egui::Ui, width: f32) {
+    if ui.available_size_before_wrap().x < width {
+        ui.end_row();
+    }
+}
+
+/// How wide a date filter is drawn: its caption, the field and its calendar button, with
+/// the spaces between them.
+fn date_filter_width(ui: &egui::Ui, caption: &str) -> f32 {
+    use crate::window::ui::date_picker::{CALENDAR_WIDTH, DATE_HINT, date_field_width};
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let caption =
+        ui.fonts_mut(|f| f.layout_no_wrap(caption.to_owned(), body, egui::Color32::BLACK).size().x);
+    // egui 0.37 draws a text field its desired width, margins and frame inside.
+    caption + date_field_width(ui, DATE_HINT) + CALENDAR_WIDTH + 2.0 * ui.spacing().item_spacing.x
 }
 
 /// A date typed into the filter: applied once it reads as a date, cleared when empty.

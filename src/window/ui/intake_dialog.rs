@@ -728,9 +728,7 @@ fn supporting_row(
         ui.label(&t.supporting);
         for &unit in &supporting {
             let (name, note) = unit_label(preview, unit, lang);
-            let chip = ui
-                .add(egui::Button::new(format!("{name} ✕")).small())
-                .on_hover_text(&t.remove_unit);
+            let chip = ui.add(egui::Button::new(format!("{name} ✕"))).on_hover_text(&t.remove_unit);
             if chip.clicked() {
                 remove = Some(unit);
             }

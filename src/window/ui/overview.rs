@@ -85,14 +85,19 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
             ui.add_space(8.0);
             let per_line = ((width - 16.0) / SMALL_CHART_AT_LEAST).floor().max(1.0);
             let chart_width = (width - 16.0) / per_line - ui.spacing().item_spacing.x;
-            ui.horizontal_wrapped(|ui| {
-                for index in 0..view.charts.products.len() {
-                    ui.allocate_ui_with_layout(egui::vec2(chart_width, 0.0), top_down, |ui| {
-                        ui.set_width(chart_width);
-                        small_charts(ui, view, reviewed, meeting, index..index + 1);
-                    });
-                }
-            });
+            // Rows of charts with their tops in line: a wrapped layout centred each chart
+            // on its row, so one a line shorter (a notice instead of bars) stood lower.
+            let charts = view.charts.products.len();
+            for row in (0..charts).step_by(per_line as usize) {
+                ui.horizontal_top(|ui| {
+                    for index in row..(row + per_line as usize).min(charts) {
+                        ui.allocate_ui_with_layout(egui::vec2(chart_width, 0.0), top_down, |ui| {
+                            ui.set_width(chart_width);
+                            small_charts(ui, view, reviewed, meeting, index..index + 1);
+                        });
+                    }
+                });
+            }
         } else {
             ui.horizontal_top(|ui| {
                 // The meeting on the left, the three product charts small on the right.

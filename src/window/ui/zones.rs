@@ -47,7 +47,11 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
             state.draft = None;
         }
         crate::window::ui::copy_table(ui, &t.title, view, || clip_table(view));
-        table(ui, view, state, actions);
+        // Sideways when the window is narrower than the columns (half a screen: the note
+        // and the edit buttons were beyond the window's edge, out of reach).
+        egui::ScrollArea::horizontal().id_salt("zones-sideways").show(ui, |ui| {
+            table(ui, view, state, actions);
+        });
     });
     state.controls.end_frame();
 }
