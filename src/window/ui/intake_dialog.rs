@@ -733,7 +733,11 @@ fn supporting_row(
                 remove = Some(unit);
             }
             if let Some(note) = note {
-                ui.label(egui::RichText::new(note).small().color(theme::CHANGE));
+                // Whole on the next row rather than cut in two ("new: Group | of units").
+                ui.add(
+                    egui::Label::new(egui::RichText::new(note).small().color(theme::CHANGE))
+                        .extend(),
+                );
             }
         }
         ui.menu_button(&t.add_unit, |ui| {
