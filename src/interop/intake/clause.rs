@@ -183,9 +183,14 @@ pub fn own_lead(text: &str, words: &[Word], names: &Names) -> Option<Lead> {
     }
     // "Chủ tịch UBND tỉnh giao Sở X …", "đồng chí Phó Chủ tịch đề nghị các sở …": the
     // issuer named in the few words before the verb.
+    // The issuer is looked for once a word, not again for each of the twelve verbs after it
+    // (that was most of the time on a long clause of brackets).
+    let mut last_issuer: Option<usize> = None;
     for k in 1..words.len() {
-        let issuer =
-            (k.saturating_sub(12)..k).any(|i| ISSUERS.iter().any(|p| lower_at(words, i, p)));
+        if ISSUERS.iter().any(|p| lower_at(words, k - 1, p)) {
+            last_issuer = Some(k - 1);
+        }
+        let issuer = last_issuer.is_some_and(|i| i + 12 >= k);
         if issuer && let Some(object) = given_to(text, words, names, k) {
             return Some(object);
         }
@@ -255,7 +260,7 @@ fn output(text: &str, words: &[Word], names: &Names) -> Option<String> {
         let verb = if lower_at(words, k, "báo cáo") {
             2
         } else if (lower_at(words, k, "trình") || lower_at(words, k, "gửi"))
-            && !(k > 0 && NOT_SUBMIT.contains(&words[k - 1].lower.as_str()))
+            && !(k > 0 && NOT_SUBMIT.contains(&words[k - 1].lower.as_ref()))
         {
             1
         } else {

@@ -466,7 +466,7 @@ fn reporting_body(text: &str, names: &Names) -> Option<String> {
 fn date_in_title(title: &str) -> Option<Date> {
     let words = words(title);
     (0..words.len()).find_map(|k| {
-        let after_meeting = k > 0 && ["họp", "nghị", "việc"].contains(&words[k - 1].lower.as_str());
+        let after_meeting = k > 0 && ["họp", "nghị", "việc"].contains(&words[k - 1].lower.as_ref());
         (words[k].lower == "ngày" && after_meeting)
             .then(|| dates::date_at(&words, k + 1, None))
             .flatten()

@@ -136,7 +136,7 @@ fn day_of_the_lead(text: &str) -> Option<(i8, i8, Option<i16>)> {
         let after_a_day_word = k > 0
             && (words[k - 1].is("(")
                 || ["ngày", "nay", "sáng", "chiều", "tối", "trưa"]
-                    .contains(&words[k - 1].lower.as_str()));
+                    .contains(&words[k - 1].lower.as_ref()));
         if !after_a_day_word || !(2..=3).contains(&parts.len()) {
             return None;
         }

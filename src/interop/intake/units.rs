@@ -496,7 +496,7 @@ impl Names {
 
     /// Knows `written` as a way to write `full`.
     pub fn add(&mut self, written: &str, full: &str) {
-        let key: Vec<String> = words(written).iter().map(|w| w.folded.clone()).collect();
+        let key: Vec<String> = words(written).iter().map(|w| w.folded.to_string()).collect();
         let Some(first) = key.first().cloned() else { return };
         let entries = self.known.entry(first).or_default();
         entries.retain(|(existing, _)| *existing != key);
@@ -577,7 +577,7 @@ impl Names {
 
     /// A name from the known list, longest first.
     fn known_at(&self, words: &[Word], at: usize) -> Option<Found> {
-        let entries = self.known.get(&words.get(at)?.folded)?;
+        let entries = self.known.get(words.get(at)?.folded.as_ref())?;
         entries.iter().find_map(|(key, full)| {
             let matches = key
                 .iter()

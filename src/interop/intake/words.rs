@@ -2,6 +2,8 @@
 //! clause, how it is written, its lower case (to tell a verb from the same word capitalised
 //! in a name) and its folded form (to match names however they were accented).
 
+use std::borrow::Cow;
+
 use crate::model::followup::fold;
 
 /// One word or punctuation mark of a clause.
@@ -9,10 +11,12 @@ use crate::model::followup::fold;
 pub struct Word<'t> {
     /// As written.
     pub text: &'t str,
-    /// Lower case, accents kept: "chủ trì" must not match "chữ trí".
-    pub lower: String,
+    /// Lower case, accents kept: "chủ trì" must not match "chữ trí". Borrowed from the
+    /// text where it already is (marks, ASCII words in lower case): a long paste is mostly
+    /// such words, and two strings a word were most of the reader's time on one of brackets.
+    pub lower: Cow<'t, str>,
     /// Lower case, accents dropped, đ as d: for matching names and short forms.
-    pub folded: String,
+    pub folded: Cow<'t, str>,
     /// Byte span in the clause.
     pub start: usize,
     pub end: usize,
@@ -98,38 +102,55 @@ fn push<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Word<'t>>) {
     // A lone dash between words ("Đồng Đăng - Lạng Sơn") is a mark; a hyphen inside a word
     // ("LĐ-TB&XH") stays in it.
     let word = if matches!(word, "–" | "—" | "−") { "-" } else { word };
-    out.push(Word {
-        text: &text[start..end],
-        lower: word.to_lowercase(),
-        folded: fold(word),
-        start,
-        end,
-    });
+    let (lower, folded) = if word.is_ascii() {
+        let lower: Cow<'t, str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+        (lower.clone(), lower)
+    } else {
+        (Cow::Owned(word.to_lowercase()), Cow::Owned(fold(word)))
+    };
+    out.push(Word { text: &text[start..end], lower, folded, start, end });
 }
 
 /// Whether the words from `at` on are `phrase` (lower case, accents kept, one word a
 /// space).
 pub fn lower_at(words: &[Word], at: usize, phrase: &str) -> bool {
-    let mut i = at;
-    for part in phrase.split(' ') {
-        match words.get(i) {
-            Some(word) if word.lower == part => i += 1,
-            _ => return false,
-        }
-    }
-    true
+    phrase_at(words, at, phrase, |word| &word.lower)
 }
 
 /// Whether the words from `at` on fold to `phrase` (folded, one word a space).
 pub fn folded_at(words: &[Word], at: usize, phrase: &str) -> bool {
-    let mut i = at;
-    for part in phrase.split(' ') {
-        match words.get(i) {
-            Some(word) if word.folded == part => i += 1,
-            _ => return false,
+    phrase_at(words, at, phrase, |word| &word.folded)
+}
+
+/// Whether the words from `at` on, each in its `form`, are `phrase`'s words. Called for
+/// every word of a clause with each of a few dozen phrases, so a word is compared as a
+/// prefix of what is left of the phrase (most fail at their first byte) instead of
+/// cutting the phrase into words each time.
+fn phrase_at<'w>(
+    words: &'w [Word<'_>],
+    at: usize,
+    phrase: &str,
+    form: impl Fn(&'w Word<'_>) -> &'w str,
+) -> bool {
+    let mut rest = phrase;
+    for word in words.iter().skip(at) {
+        let form = form(word);
+        // The first byte alone tells most words from the phrase, without a call to compare.
+        if rest.as_bytes().first() != form.as_bytes().first() {
+            return false;
+        }
+        let Some(after) = rest.strip_prefix(form) else { return false };
+        match after.strip_prefix(' ') {
+            None if after.is_empty() => return true,
+            None => return false,
+            Some(next) => rest = next,
         }
     }
-    true
+    false
 }
 
 /// The number of words of `phrase`.
