@@ -260,7 +260,7 @@ fn output(text: &str, words: &[Word], names: &Names) -> Option<String> {
         let verb = if lower_at(words, k, "báo cáo") {
             2
         } else if (lower_at(words, k, "trình") || lower_at(words, k, "gửi"))
-            && !(k > 0 && NOT_SUBMIT.contains(&words[k - 1].lower.as_ref()))
+            && !(k > 0 && NOT_SUBMIT.contains(&words[k - 1].lower()))
         {
             1
         } else {

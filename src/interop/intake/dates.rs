@@ -169,7 +169,7 @@ pub fn deadline(text: &str, words: &[Word], meeting: Option<Date>) -> Option<Dea
         // completion), "trước quý II/2022" → the day before it.
         let quarter_word = if within || before { at + 1 } else { at };
         if lower_at(words, quarter_word, "quý")
-            && (within || before || quarter_word > 0 && words[quarter_word - 1].lower == "trong")
+            && (within || before || quarter_word > 0 && words[quarter_word - 1].lower() == "trong")
             && let Some((y, q, end)) = quarter_at(words, quarter_word + 1)
         {
             let day = if before {

@@ -128,6 +128,10 @@ pub(super) fn number_in_text(paragraphs: &[Paragraph]) -> Option<String> {
     for paragraph in paragraphs.iter().take(4) {
         for sentence in sentences(&paragraph.text) {
             let folded = fold(&sentence);
+            // No "số", no number: not worth cutting a long sentence into words.
+            if !folded.contains("so") {
+                continue;
+            }
             if ["thuc hien", "can cu", "theo ", "trien khai", "xet "]
                 .iter()
                 .any(|p| folded.starts_with(p))
@@ -142,7 +146,7 @@ pub(super) fn number_in_text(paragraphs: &[Paragraph]) -> Option<String> {
                     continue;
                 };
                 let at = k + super::words::length(document);
-                if words.get(at).is_some_and(|w| w.folded == "so")
+                if words.get(at).is_some_and(|w| w.folded() == "so")
                     && let Some(number) = words.get(at + 1).filter(|w| w.text.contains('/'))
                     && number.text.starts_with(|c: char| c.is_ascii_digit())
                 {
@@ -192,7 +196,7 @@ pub(super) fn read_number_and_date(lines: &[&str], notice: &mut Notice) {
     for line in lines {
         let words = words(line);
         for (i, word) in words.iter().enumerate() {
-            if notice.number.is_none() && word.folded == "so" && word.capitalised() {
+            if notice.number.is_none() && word.folded() == "so" && word.capitalised() {
                 let mut at = i + 1;
                 if words.get(at).is_some_and(|w| w.is(":")) {
                     at += 1;
@@ -202,7 +206,7 @@ pub(super) fn read_number_and_date(lines: &[&str], notice: &mut Notice) {
                 }
             }
             if notice.issued_on.is_none()
-                && word.lower == "ngày"
+                && word.lower() == "ngày"
                 && i > 0
                 && words[i - 1].is(",")
                 && let Some((date, _)) = dates::date_at(&words, i + 1, None)
@@ -413,9 +417,9 @@ pub(super) fn read_meeting(text: &str, names: &Names, notice: &mut Notice) {
     // The date: "Ngày 19/8/2019", "Chiều ngày 24 tháng 10 năm 2019", before "chủ trì".
     // A document's date ("Quyết định số 25/QĐ-SCT ngày 16/01/2023") is not the meeting's.
     let of_a_document =
-        |k: usize| k > 0 && (words[k - 1].text.contains('/') || words[k - 1].lower == "số");
+        |k: usize| k > 0 && (words[k - 1].text.contains('/') || words[k - 1].lower() == "số");
     notice.date = (0..presides).find_map(|k| {
-        (words[k].lower == "ngày" && !of_a_document(k))
+        (words[k].lower() == "ngày" && !of_a_document(k))
             .then(|| dates::date_at(&words, k + 1, None))
             .flatten()
             .map(|(d, _)| d)
@@ -454,7 +458,7 @@ pub(super) fn read_meeting(text: &str, names: &Names, notice: &mut Notice) {
 /// "Sau khi nghe Sở Công Thương báo cáo", "nghe báo cáo của Ban Quản lý …".
 fn reporting_body(text: &str, names: &Names) -> Option<String> {
     let words = words(text);
-    let hear = (0..words.len()).find(|&k| words[k].lower == "nghe")?;
+    let hear = (0..words.len()).find(|&k| words[k].lower() == "nghe")?;
     let mut at = hear + 1;
     if lower_at(&words, at, "báo cáo của") {
         at += 3;
@@ -466,8 +470,8 @@ fn reporting_body(text: &str, names: &Names) -> Option<String> {
 fn date_in_title(title: &str) -> Option<Date> {
     let words = words(title);
     (0..words.len()).find_map(|k| {
-        let after_meeting = k > 0 && ["họp", "nghị", "việc"].contains(&words[k - 1].lower.as_ref());
-        (words[k].lower == "ngày" && after_meeting)
+        let after_meeting = k > 0 && ["họp", "nghị", "việc"].contains(&words[k - 1].lower());
+        (words[k].lower() == "ngày" && after_meeting)
             .then(|| dates::date_at(&words, k + 1, None))
             .flatten()
             .map(|(d, _)| d)
@@ -478,7 +482,7 @@ fn date_in_title(title: &str) -> Option<Date> {
 fn chair_in_title(title: &str) -> Option<String> {
     let words = words(title);
     let comrade = (0..words.len()).find(|&k| lower_at(&words, k, "đồng chí"))?;
-    let at = (comrade..words.len()).find(|&k| words[k].lower == "tại")?;
+    let at = (comrade..words.len()).find(|&k| words[k].lower() == "tại")?;
     let chair = span(title, &words, comrade + 2, at).trim().trim_end_matches(',');
     // "đồng chí Giám đốc Sở" names an office, not a person: a chair needs a name.
     (!chair.is_empty() && chair.contains(',')).then(|| chair.to_owned())
@@ -802,7 +806,7 @@ fn strip_prefix_folded<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let matches = prefix
         .split_whitespace()
         .enumerate()
-        .all(|(i, p)| words.get(i).is_some_and(|w| w.folded == p));
+        .all(|(i, p)| words.get(i).is_some_and(|w| w.folded() == p));
     (matches && words.len() > count).then(|| &text[words[count].start..])
 }
 

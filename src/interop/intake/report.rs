@@ -103,7 +103,7 @@ fn year_of(paragraphs: &[Paragraph]) -> Option<i16> {
     for paragraph in paragraphs {
         let words = words(&paragraph.text);
         for k in 0..words.len() {
-            if words[k].lower != "năm" {
+            if words[k].lower() != "năm" {
                 continue;
             }
             let Some(year) = words.get(k + 1).and_then(|w| w.text.parse::<i16>().ok()) else {
@@ -135,8 +135,7 @@ fn day_of_the_lead(text: &str) -> Option<(i8, i8, Option<i16>)> {
         let parts: Vec<&str> = word.text.split('/').collect();
         let after_a_day_word = k > 0
             && (words[k - 1].is("(")
-                || ["ngày", "nay", "sáng", "chiều", "tối", "trưa"]
-                    .contains(&words[k - 1].lower.as_ref()));
+                || ["ngày", "nay", "sáng", "chiều", "tối", "trưa"].contains(&words[k - 1].lower()));
         if !after_a_day_word || !(2..=3).contains(&parts.len()) {
             return None;
         }

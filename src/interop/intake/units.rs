@@ -471,7 +471,7 @@ pub const ENDS_A_NAME: &[&str] = &[
 
 /// The words that separate units in a list.
 fn separates(word: &Word) -> bool {
-    word.is(",") || word.lower == "và"
+    word.is(",") || word.lower() == "và"
 }
 
 impl Names {
@@ -496,7 +496,7 @@ impl Names {
 
     /// Knows `written` as a way to write `full`.
     pub fn add(&mut self, written: &str, full: &str) {
-        let key: Vec<String> = words(written).iter().map(|w| w.folded.to_string()).collect();
+        let key: Vec<String> = words(written).iter().map(|w| w.folded().to_owned()).collect();
         let Some(first) = key.first().cloned() else { return };
         let entries = self.known.entry(first).or_default();
         entries.retain(|(existing, _)| *existing != key);
@@ -518,6 +518,10 @@ impl Names {
 
     /// Learns the short forms `text` spells out: "Sở Kế hoạch và Đầu tư (Sở KH&ĐT)".
     pub fn learn_short_forms(&mut self, text: &str) {
+        // No bracket pair, no short form: not worth cutting a long paragraph into words.
+        if !(text.contains('(') && text.contains(')')) {
+            return;
+        }
         let words = words(text);
         for (i, word) in words.iter().enumerate() {
             if !word.is("(") {
@@ -560,10 +564,10 @@ impl Names {
         if let Some(found) = self.known_at(words, at) {
             return Some(found);
         }
-        if word.folded == "ubnd" || folded_at(words, at, "uy ban nhan dan") {
+        if word.folded() == "ubnd" || folded_at(words, at, "uy ban nhan dan") {
             return self.committee_at(text, words, at);
         }
-        if word.lower == "các" {
+        if word.lower() == "các" {
             return group_at(text, words, at);
         }
         if word.lowercase() {
@@ -577,12 +581,12 @@ impl Names {
 
     /// A name from the known list, longest first.
     fn known_at(&self, words: &[Word], at: usize) -> Option<Found> {
-        let entries = self.known.get(words.get(at)?.folded.as_ref())?;
+        let entries = self.known.get(words.get(at)?.folded())?;
         entries.iter().find_map(|(key, full)| {
             let matches = key
                 .iter()
                 .enumerate()
-                .all(|(k, part)| words.get(at + k).is_some_and(|w| w.folded == *part));
+                .all(|(k, part)| words.get(at + k).is_some_and(|w| w.folded() == *part));
             // A known name must end where a name may end: "Sở Công Thương" is not the
             // start of "Sở Công Thương Lạng Sơn"'s longer name, but "Sở CT" is not "Sở
             // CTXH".
@@ -608,12 +612,12 @@ impl Names {
     /// "UBND huyện Chi Lăng", "Ủy ban nhân dân huyện Lộc Bình", "UBND các huyện, thành
     /// phố", "UBND cấp xã": always written "UBND …".
     fn committee_at(&self, text: &str, words: &[Word], at: usize) -> Option<Found> {
-        let after = if words[at].folded == "ubnd" { at + 1 } else { at + 4 };
+        let after = if words[at].folded() == "ubnd" { at + 1 } else { at + 4 };
         let next = words.get(after)?;
-        let (rest, end) = if next.lower == "các" {
+        let (rest, end) = if next.lower() == "các" {
             let group = group_at(text, words, after)?;
             (span(text, words, after, group.end).to_owned(), group.end)
-        } else if next.lower == "cấp" {
+        } else if next.lower() == "cấp" {
             let end = after + 2;
             words.get(after + 1)?;
             (span(text, words, after, end).to_owned(), end)
@@ -633,9 +637,9 @@ impl Names {
             (span(text, words, after, end).to_owned(), end)
         };
         let name = format!("UBND {rest}");
-        let kind = if next.lower == "các" || next.lower == "cấp" {
+        let kind = if next.lower() == "các" || next.lower() == "cấp" {
             UnitKind::Group
-        } else if next.lower == "tỉnh" {
+        } else if next.lower() == "tỉnh" {
             UnitKind::Department
         } else {
             UnitKind::District
@@ -651,9 +655,9 @@ fn ends_cleanly(words: &[Word], at: usize) -> bool {
         None => true,
         Some(word) => {
             word.is_mark()
-                || (word.lowercase() && (word.lower == "và" || ends_a_name(words, at)))
+                || (word.lowercase() && (word.lower() == "và" || ends_a_name(words, at)))
                 || is_head(words, at)
-                || word.folded == "ubnd"
+                || word.folded() == "ubnd"
                 || word.is_number()
         }
     }
@@ -671,7 +675,7 @@ fn head_length(words: &[Word], at: usize) -> Option<usize> {
     if !word.capitalised() {
         return None;
     }
-    if word.folded == "ubnd" || folded_at(words, at, "uy ban nhan dan") {
+    if word.folded() == "ubnd" || folded_at(words, at, "uy ban nhan dan") {
         return Some(1);
     }
     let head = HEADS.iter().find(|h| lower_at(words, at, h))?;
@@ -720,7 +724,7 @@ fn head_at(text: &str, words: &[Word], at: usize) -> Option<Found> {
         if word.is_mark() {
             break;
         }
-        if word.lower == "và" {
+        if word.lower() == "và" {
             if next_is_name_word && !complete {
                 end += 1;
                 continue;
@@ -770,7 +774,7 @@ fn group_at(text: &str, words: &[Word], at: usize) -> Option<Found> {
     // More nouns: "các sở, ngành, địa phương", "các sở, ban, ngành và địa phương" (a few:
     // "các sở, sở, sở …" the length of a text is no group).
     while let Some(word) = words.get(end).filter(|_| end - at <= MAX_NAME_WORDS) {
-        if !(word.is(",") || word.lower == "và") {
+        if !(word.is(",") || word.lower() == "và") {
             break;
         }
         match GROUP_NOUNS.iter().filter(|n| lower_at(words, end + 1, n)).max_by_key(|n| length(n)) {
@@ -803,9 +807,9 @@ fn qualifier_end(words: &[Word], from: usize) -> usize {
         if word.is(",") {
             // "trong các khu, cụm công nghiệp": a comma inside the qualifier, before a
             // lower-case word that is no verb.
-            let next_ok = words
-                .get(end + 1)
-                .is_some_and(|n| n.lowercase() && !ends_a_name(words, end + 1) && n.lower != "các");
+            let next_ok = words.get(end + 1).is_some_and(|n| {
+                n.lowercase() && !ends_a_name(words, end + 1) && n.lower() != "các"
+            });
             if next_ok && end > from {
                 end += 1;
                 continue;
@@ -816,7 +820,7 @@ fn qualifier_end(words: &[Word], from: usize) -> usize {
             end += 1;
             continue;
         }
-        if word.is_mark() || word.lower == "và" {
+        if word.is_mark() || word.lower() == "và" {
             break;
         }
         if word.lowercase() && !allowed && ends_a_name(words, end) {

@@ -2,8 +2,6 @@
 //! clause, how it is written, its lower case (to tell a verb from the same word capitalised
 //! in a name) and its folded form (to match names however they were accented).
 
-use std::borrow::Cow;
-
 use crate::model::followup::fold;
 
 /// One word or punctuation mark of a clause.
@@ -11,18 +9,34 @@ use crate::model::followup::fold;
 pub struct Word<'t> {
     /// As written.
     pub text: &'t str,
-    /// Lower case, accents kept: "chủ trì" must not match "chữ trí". Borrowed from the
-    /// text where it already is (marks, ASCII words in lower case): a long paste is mostly
-    /// such words, and two strings a word were most of the reader's time on one of brackets.
-    pub lower: Cow<'t, str>,
-    /// Lower case, accents dropped, đ as d: for matching names and short forms.
-    pub folded: Cow<'t, str>,
     /// Byte span in the clause.
     pub start: usize,
     pub end: usize,
+    /// Its lower case and folded forms where they differ from how it is written; `None`
+    /// for marks and ASCII words in lower case, most of a long paste. A paste of 1 MB can
+    /// be a million words, and two strings each (with a Word of 80 bytes) were most of the
+    /// reader's time on one of brackets: memory allocated and faulted in page by page.
+    spelled: Option<Box<Spelled>>,
+}
+
+/// A word's forms, when they are not the word as written.
+#[derive(Clone, Debug)]
+struct Spelled {
+    lower: String,
+    folded: String,
 }
 
 impl Word<'_> {
+    /// Lower case, accents kept: "chủ trì" must not match "chữ trí".
+    pub fn lower(&self) -> &str {
+        self.spelled.as_ref().map_or(self.text, |s| &s.lower)
+    }
+
+    /// Lower case, accents dropped, đ as d: for matching names and short forms.
+    pub fn folded(&self) -> &str {
+        self.spelled.as_ref().map_or(self.text, |s| &s.folded)
+    }
+
     /// Whether this is the punctuation mark `mark`.
     pub fn is(&self, mark: &str) -> bool {
         self.text == mark
@@ -102,43 +116,67 @@ fn push<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Word<'t>>) {
     // A lone dash between words ("Đồng Đăng - Lạng Sơn") is a mark; a hyphen inside a word
     // ("LĐ-TB&XH") stays in it.
     let word = if matches!(word, "–" | "—" | "−") { "-" } else { word };
-    let (lower, folded) = if word.is_ascii() {
-        let lower: Cow<'t, str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        };
-        (lower.clone(), lower)
+    let as_written = word.len() == end - start
+        && word.is_ascii()
+        && !word.bytes().any(|b| b.is_ascii_uppercase());
+    let spelled = if as_written {
+        None
+    } else if word.is_ascii() {
+        let lower = word.to_ascii_lowercase();
+        Some(Box::new(Spelled { folded: lower.clone(), lower }))
     } else {
-        (Cow::Owned(word.to_lowercase()), Cow::Owned(fold(word)))
+        Some(Box::new(Spelled { lower: word.to_lowercase(), folded: fold(word) }))
     };
-    out.push(Word { text: &text[start..end], lower, folded, start, end });
+    out.push(Word { text: &text[start..end], start, end, spelled });
 }
 
 /// Whether the words from `at` on are `phrase` (lower case, accents kept, one word a
 /// space).
+#[inline]
 pub fn lower_at(words: &[Word], at: usize, phrase: &str) -> bool {
-    phrase_at(words, at, phrase, |word| &word.lower)
+    // Inlined, so that most words (a mark, a word of another first letter) are told from
+    // the phrase here, without a call.
+    first_byte_may_match(words, at, phrase, Form::Lower)
+        && phrase_at(words, at, phrase, Form::Lower)
 }
 
 /// Whether the words from `at` on fold to `phrase` (folded, one word a space).
+#[inline]
 pub fn folded_at(words: &[Word], at: usize, phrase: &str) -> bool {
-    phrase_at(words, at, phrase, |word| &word.folded)
+    first_byte_may_match(words, at, phrase, Form::Folded)
+        && phrase_at(words, at, phrase, Form::Folded)
+}
+
+/// Whether word `at`, in its `form`, begins with the byte `phrase` begins with.
+#[inline]
+fn first_byte_may_match(words: &[Word], at: usize, phrase: &str, form: Form) -> bool {
+    words.get(at).is_some_and(|word| form.of(word).as_bytes().first() == phrase.as_bytes().first())
+}
+
+/// Which of a word's forms a phrase is compared with.
+#[derive(Clone, Copy)]
+enum Form {
+    Lower,
+    Folded,
+}
+
+impl Form {
+    fn of<'w>(self, word: &'w Word) -> &'w str {
+        match self {
+            Form::Lower => word.lower(),
+            Form::Folded => word.folded(),
+        }
+    }
 }
 
 /// Whether the words from `at` on, each in its `form`, are `phrase`'s words. Called for
 /// every word of a clause with each of a few dozen phrases, so a word is compared as a
 /// prefix of what is left of the phrase (most fail at their first byte) instead of
 /// cutting the phrase into words each time.
-fn phrase_at<'w>(
-    words: &'w [Word<'_>],
-    at: usize,
-    phrase: &str,
-    form: impl Fn(&'w Word<'_>) -> &'w str,
-) -> bool {
+fn phrase_at(words: &[Word], at: usize, phrase: &str, form: Form) -> bool {
     let mut rest = phrase;
     for word in words.iter().skip(at) {
-        let form = form(word);
+        let form = form.of(word);
         // The first byte alone tells most words from the phrase, without a call to compare.
         if rest.as_bytes().first() != form.as_bytes().first() {
             return false;
@@ -204,7 +242,7 @@ mod tests {
     fn a_lone_dash_is_a_mark_and_folds_like_a_hyphen() {
         let words = words("Đồng Đăng – Lạng Sơn");
         assert!(words[2].is_mark());
-        assert_eq!(words[2].lower, "-");
+        assert_eq!(words[2].lower(), "-");
         assert!(folded_at(&words, 0, "dong dang"));
         assert!(lower_at(&words, 3, "lạng sơn"));
         assert!(!lower_at(&words, 3, "lang son"));
