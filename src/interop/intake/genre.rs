@@ -123,10 +123,14 @@ pub fn described(kind: Kind, lang: crate::i18n::Lang) -> Option<String> {
 pub fn byline(lines: &[&str]) -> Option<usize> {
     let (at, last) = lines.iter().enumerate().rev().find(|(_, l)| !l.trim().is_empty())?;
     let last = last.trim();
+    // A name of at most five words: looked at first, as the last line may be the whole
+    // paste.
+    if last.len() > 200 || last.split_whitespace().nth(5).is_some() {
+        return None;
+    }
     let letters: Vec<char> = last.chars().filter(|c| c.is_alphabetic()).collect();
-    let words = last.split_whitespace().count();
     let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
-    (capitals && words <= 5 && !last.chars().any(|c| c.is_ascii_digit())).then_some(at)
+    (capitals && !last.chars().any(|c| c.is_ascii_digit())).then_some(at)
 }
 
 /// Whether a folded line is a photo's caption: someone "phát biểu" or an "Ảnh:", with no

@@ -52,7 +52,7 @@ pub fn read(text: &str, dataset: &Dataset) -> Notice {
         report::read(&lines, &names, &mut notice);
         return notice;
     }
-    notice::read(&text, &names)
+    notice::read(&text, &names, kind)
 }
 
 /// `text` made ready to read: NFC, `\n` line ends, tabs and unusual spaces as spaces,

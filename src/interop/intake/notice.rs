@@ -80,10 +80,11 @@ pub(super) struct Paragraph {
     pub(super) line: usize,
 }
 
-/// Reads `text` (already in NFC with `\n` line ends) with the names known in `names`.
-pub fn read(text: &str, names: &Names) -> Notice {
+/// Reads `text` (already in NFC with `\n` line ends), taken for a `kind` of text ([`genre::of`]
+/// its lines), with the names known in `names`.
+pub fn read(text: &str, names: &Names, kind: genre::Kind) -> Notice {
     let lines: Vec<&str> = text.lines().collect();
-    let mut notice = Notice { kind: genre::of(&lines), ..Notice::default() };
+    let mut notice = Notice { kind, ..Notice::default() };
     let (header_end, body_start) = header(&lines, &mut notice);
     if header_end == 0 && body_start == 0 {
         // No "THÔNG BÁO": a Công văn's header still runs "Số: 12/UBND-KT Lạng Sơn, ngày …"
@@ -532,14 +533,15 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = (depth - 1).max(0),
             '.' | '!' | '?' if depth == 0 => {
-                let next_is_space = chars.get(n + 1).is_some_and(|(_, c)| c.is_whitespace());
-                let then_capital = chars.get(n + 2).is_some_and(|(_, c)| c.is_uppercase());
+                // The two characters after the stop (all three are one byte or more).
+                let mut after = text[i + 1..].chars();
+                let next_is_space = after.next().is_some_and(char::is_whitespace);
+                let then_capital = after.next().is_some_and(char::is_uppercase);
                 // The word before only where a sentence may end: looking back for it at
                 // every stop of "1.1.1.1…" would read the line again for each.
                 if next_is_space && then_capital && !abbreviation_before(&text[start..i]) {
@@ -766,8 +768,13 @@ fn heading(
     let colon = text.ends_with(':');
     let bare = text.trim_end_matches(':').trim();
     let folded = fold(bare);
-    let letters: Vec<char> = bare.chars().filter(|c| c.is_alphabetic()).collect();
-    let upper = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    // More than three letters, all capitals ("NHIỆM VỤ"): counted without collecting them,
+    // as this runs for every line of a paste.
+    let (letters, capitals) = bare
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(n, up), c| (n + 1, up + usize::from(c.is_uppercase())));
+    let upper = letters > 3 && capitals == letters;
     let section_marker = matches!(marked, Some(Marker::Roman | Marker::Arabic) | None);
     let assessment = ASSESSMENT_WORDS.iter().any(|w| folded.starts_with(w))
         || (upper
@@ -780,7 +787,12 @@ fn heading(
     }
     // A unit: "1. Sở Tài nguyên và Môi trường:", "1. Đối với Sở Kế hoạch và Đầu tư:",
     // "I. Sở Công Thương" (with items under it).
-    let unit_text = strip_prefix_folded(bare, "doi voi ").unwrap_or(bare);
+    // (A text that folds to no "doi…" has no "Đối với" to take off.)
+    let unit_text = if folded.starts_with("doi") {
+        strip_prefix_folded(bare, "doi voi ").unwrap_or(bare)
+    } else {
+        bare
+    };
     let words = words(unit_text);
     if let Some(found) = names.unit_at(unit_text, &words, 0)
         && found.end == words.len()
@@ -801,8 +813,15 @@ fn heading(
 
 /// `text` without a leading `prefix` (given folded), compared without accents or case.
 fn strip_prefix_folded<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    let words = words(text);
     let count = prefix.split_whitespace().count();
+    // Only the first words are compared: cut where the word after them ends (words are
+    // cut at spaces, so these are the text's own first words), not the whole text.
+    let head_end = text
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !text[..i].ends_with(char::is_whitespace))
+        .nth(count)
+        .map_or(text.len(), |(i, _)| i);
+    let words = words(&text[..head_end]);
     let matches = prefix
         .split_whitespace()
         .enumerate()
