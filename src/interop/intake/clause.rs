@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::dates::{self, Deadline};
 use super::units::{Named, Names, list_at};
-use super::words::{Word, length, lower_at, span, words};
+use super::words::{Phrases, Word, length, lower_at, span, words};
 use crate::model::followup::fold;
 
 /// Where a directive's lead unit was read from.
@@ -112,6 +112,7 @@ const OPENINGS: &[&str] = &[
 /// tỉnh giao …", "đồng chí Phó Chủ tịch đề nghị …"): the unit after their verb leads.
 const ISSUERS: &[&str] =
     &["ubnd tỉnh", "chủ tịch", "đồng chí", "giám đốc", "lãnh đạo", "ủy ban nhân dân tỉnh"];
+const ISSUER_PHRASES: Phrases = Phrases::new(ISSUERS);
 
 /// The lead a clause names itself: "Giao X …" or "X chủ trì" or its subject at the start;
 /// ", giao X …" later in the sentence; "X chủ trì" anywhere; the one the issuer gives the
@@ -187,7 +188,7 @@ pub fn own_lead(text: &str, words: &[Word], names: &Names) -> Option<Lead> {
     // (that was most of the time on a long clause of brackets).
     let mut last_issuer: Option<usize> = None;
     for k in 1..words.len() {
-        if ISSUERS.iter().any(|p| lower_at(words, k - 1, p)) {
+        if ISSUER_PHRASES.lower_at(words, k - 1).is_some() {
             last_issuer = Some(k - 1);
         }
         let issuer = last_issuer.is_some_and(|i| i + 12 >= k);

@@ -8,7 +8,7 @@
 
 use jiff::civil::Date;
 
-use super::words::{Word, length, lower_at, span};
+use super::words::{Phrases, Word, length, lower_at, span};
 
 /// A deadline and the words it was read from.
 #[derive(Clone, Debug, PartialEq)]
@@ -209,11 +209,9 @@ const STANDING: &[&str] = &[
 
 /// The words that make a directive standing work ("thường xuyên"), if any.
 pub fn standing(text: &str, words: &[Word]) -> Option<String> {
+    const PHRASES: Phrases = Phrases::new(STANDING);
     (0..words.len()).find_map(|at| {
-        STANDING
-            .iter()
-            .find(|p| lower_at(words, at, p))
-            .map(|p| span(text, words, at, at + length(p)).to_owned())
+        PHRASES.lower_at(words, at).map(|p| span(text, words, at, at + length(p)).to_owned())
     })
 }
 

@@ -2,6 +2,8 @@
 //! clause, how it is written, its lower case (to tell a verb from the same word capitalised
 //! in a name) and its folded form (to match names however they were accented).
 
+use std::borrow::Cow;
+
 use crate::model::followup::fold;
 
 /// One word or punctuation mark of a clause.
@@ -19,22 +21,32 @@ pub struct Word<'t> {
     spelled: Option<Box<Spelled>>,
 }
 
-/// A word's forms, when they are not the word as written.
+/// A word's forms, when they are not the word as written. Each only where it differs
+/// (most Vietnamese words are written in lower case; an ASCII word folds to its lower
+/// case), so a word costs one or two allocations, not three.
 #[derive(Clone, Debug)]
 struct Spelled {
-    lower: String,
-    folded: String,
+    /// `None`: as written.
+    lower: Option<String>,
+    /// `None`: as `lower`.
+    folded: Option<String>,
 }
 
 impl Word<'_> {
     /// Lower case, accents kept: "chủ trì" must not match "chữ trí".
     pub fn lower(&self) -> &str {
-        self.spelled.as_ref().map_or(self.text, |s| &s.lower)
+        match &self.spelled {
+            Some(spelled) => spelled.lower.as_deref().unwrap_or(self.text),
+            None => self.text,
+        }
     }
 
     /// Lower case, accents dropped, đ as d: for matching names and short forms.
     pub fn folded(&self) -> &str {
-        self.spelled.as_ref().map_or(self.text, |s| &s.folded)
+        match &self.spelled {
+            Some(spelled) => spelled.folded.as_deref().unwrap_or_else(|| self.lower()),
+            None => self.text,
+        }
     }
 
     /// Whether this is the punctuation mark `mark`.
@@ -116,17 +128,22 @@ fn push<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Word<'t>>) {
     // A lone dash between words ("Đồng Đăng - Lạng Sơn") is a mark; a hyphen inside a word
     // ("LĐ-TB&XH") stays in it.
     let word = if matches!(word, "–" | "—" | "−") { "-" } else { word };
-    let as_written = word.len() == end - start
-        && word.is_ascii()
-        && !word.bytes().any(|b| b.is_ascii_uppercase());
-    let spelled = if as_written {
-        None
-    } else if word.is_ascii() {
-        let lower = word.to_ascii_lowercase();
-        Some(Box::new(Spelled { folded: lower.clone(), lower }))
-    } else {
-        Some(Box::new(Spelled { lower: word.to_lowercase(), folded: fold(word) }))
+    let written = &text[start..end];
+    // Lowered only if some letter changes: most words are written in lower case already.
+    let unchanged = |c: char| {
+        let mut lowered = c.to_lowercase();
+        lowered.next() == Some(c) && lowered.next().is_none()
     };
+    let lower = if word.chars().all(unchanged) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    };
+    // An ASCII word folds to its lower case; another only where it has accents or đ.
+    let folded = (!word.is_ascii()).then(|| fold(word)).filter(|folded| *folded != lower);
+    let lower = (lower != written).then(|| lower.into_owned());
+    let spelled =
+        (lower.is_some() || folded.is_some()).then(|| Box::new(Spelled { lower, folded }));
     out.push(Word { text: &text[start..end], start, end, spelled });
 }
 
@@ -191,6 +208,38 @@ fn phrase_at(words: &[Word], at: usize, phrase: &str, form: Form) -> bool {
     false
 }
 
+/// A list of phrases looked for at every word of a clause, with the first bytes they
+/// begin with: a word that begins with none of them (a mark, most words) is passed over
+/// with one look-up instead of a comparison a phrase.
+pub struct Phrases {
+    list: &'static [&'static str],
+    first_bytes: [bool; 256],
+}
+
+impl Phrases {
+    /// The phrases of `list` (lower case, one word a space), in the order they are tried.
+    pub const fn new(list: &'static [&'static str]) -> Self {
+        let mut first_bytes = [false; 256];
+        let mut i = 0;
+        while i < list.len() {
+            if let Some(&first) = list[i].as_bytes().first() {
+                first_bytes[first as usize] = true;
+            }
+            i += 1;
+        }
+        Phrases { list, first_bytes }
+    }
+
+    /// The first phrase of the list the words from `at` on are (lower case), if any.
+    pub fn lower_at(&self, words: &[Word], at: usize) -> Option<&'static str> {
+        let first = *words.get(at)?.lower().as_bytes().first()?;
+        if !self.first_bytes[usize::from(first)] {
+            return None;
+        }
+        self.list.iter().copied().find(|phrase| lower_at(words, at, phrase))
+    }
+}
+
 /// The number of words of `phrase`.
 pub fn length(phrase: &str) -> usize {
     phrase.split(' ').count()
@@ -236,6 +285,39 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn each_word_knows_its_lower_and_folded_forms_however_it_is_stored() {
+        let words = words("Công công UBND ubnd ( “Đà” – Σ");
+        let forms: Vec<(&str, &str, &str)> =
+            words.iter().map(|w| (w.text, w.lower(), w.folded())).collect();
+        assert_eq!(
+            forms,
+            [
+                ("Công", "công", "cong"),
+                ("công", "công", "cong"),
+                ("UBND", "ubnd", "ubnd"),
+                ("ubnd", "ubnd", "ubnd"),
+                ("(", "(", "("),
+                ("“", "“", "“"),
+                ("Đà", "đà", "da"),
+                ("”", "”", "”"),
+                ("–", "-", "-"),
+                ("Σ", "σ", "σ"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_phrases_finds_the_first_that_stands_at_a_word() {
+        const TIMES: Phrases = Phrases::new(&["định kỳ hằng tháng", "định kỳ", "thường xuyên"]);
+        let words = words("Báo cáo định kỳ hằng tháng, ( thường xuyên");
+        assert_eq!(TIMES.lower_at(&words, 2), Some("định kỳ hằng tháng"));
+        assert_eq!(TIMES.lower_at(&words, 0), None);
+        assert_eq!(TIMES.lower_at(&words, 7), None);
+        assert_eq!(TIMES.lower_at(&words, 8), Some("thường xuyên"));
+        assert_eq!(TIMES.lower_at(&words, 99), None);
     }
 
     #[test]
