@@ -23,7 +23,9 @@ pub struct Word<'t> {
 
 /// A word's forms, when they are not the word as written. Each only where it differs
 /// (most Vietnamese words are written in lower case; an ASCII word folds to its lower
-/// case), so a word costs one or two allocations, not three.
+/// case): a mark or an ASCII word in lower case costs no allocation, a word in lower case
+/// with accents or an ASCII word with capitals two (the box and one string), only a
+/// capitalised word with accents three.
 #[derive(Clone, Debug)]
 struct Spelled {
     /// `None`: as written.
