@@ -12,8 +12,14 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    let table = latin_fold_table();
     let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`], appended to `folded`: a caller folding many short words reuses one string.
+pub fn fold_into(text: &str, folded: &mut String) {
+    let table = latin_fold_table();
     for c in text.chars() {
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
@@ -21,10 +27,9 @@ pub fn fold(text: &str) -> String {
         }
         match table.get(c as usize - FIRST_IN_TABLE as usize) {
             Some(&one) if one != NOT_ONE_CHAR => folded.push(one),
-            _ => fold_char(c, &mut folded),
+            _ => fold_char(c, folded),
         }
     }
-    folded
 }
 
 /// Folds one character the long way: canonical decomposition, marks dropped, lower case.

@@ -128,8 +128,12 @@ pub(super) fn number_in_text(paragraphs: &[Paragraph]) -> Option<String> {
         &["cong van", "thong bao ket luan", "thong bao", "van ban", "ket luan"];
     for paragraph in paragraphs.iter().take(4) {
         for sentence in sentences(&paragraph.text) {
-            let folded = fold(&sentence);
-            // No "số", no number: not worth cutting a long sentence into words.
+            // A number is digits and a "/" ("185/TB-UBND"): a sentence without both is not
+            // worth folding, or cutting into words.
+            if !(sentence.contains('/') && sentence.bytes().any(|b| b.is_ascii_digit())) {
+                continue;
+            }
+            let folded = fold(sentence);
             if !folded.contains("so") {
                 continue;
             }
@@ -139,7 +143,7 @@ pub(super) fn number_in_text(paragraphs: &[Paragraph]) -> Option<String> {
             {
                 continue;
             }
-            let words = words(&sentence);
+            let words = words(sentence);
             for k in 0..words.len() {
                 let Some(document) =
                     DOCUMENTS.iter().find(|d| super::words::folded_at(&words, k, d))
@@ -442,7 +446,7 @@ pub(super) fn read_meeting(text: &str, names: &Names, notice: &mut Notice) {
     }
     // Who attended: "Tham dự cuộc họp có …; …; ….".
     for sentence in sentences(text) {
-        let folded = fold(&sentence);
+        let folded = fold(sentence);
         if (folded.starts_with("tham du")
             || folded.starts_with("cung du")
             || folded.starts_with("tham gia"))
@@ -529,7 +533,7 @@ const ABBREVIATIONS: &[&str] =
     &["TP", "Tp", "TX", "TT", "ThS", "TS", "PGS", "GS", "Q", "P", "v.v", "Ths", "BS"];
 
 /// The sentences of a paragraph: split at ". " before a capital, outside brackets.
-pub(super) fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
@@ -545,7 +549,7 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
                 // The word before only where a sentence may end: looking back for it at
                 // every stop of "1.1.1.1…" would read the line again for each.
                 if next_is_space && then_capital && !abbreviation_before(&text[start..i]) {
-                    out.push(text[start..=i].trim().to_owned());
+                    out.push(text[start..=i].trim());
                     start = i + 1;
                 }
             }
@@ -554,7 +558,7 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
     }
     let rest = text[start..].trim();
     if !rest.is_empty() {
-        out.push(rest.to_owned());
+        out.push(rest);
     }
     out
 }
@@ -623,10 +627,12 @@ fn read_tasks(paragraphs: &[Paragraph], names: &Names, notice: &mut Notice) {
     // introduction ("Thời gian tới, … các nhiệm vụ sau:") follows them.
     let mut section_start = notice.items.len();
     let mut only_prose = true;
+    // Each paragraph's marker read once (it was read again as the one after the one before).
+    let markers: Vec<Option<(Marker, &str)>> = paragraphs.iter().map(|p| marker(&p.text)).collect();
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let marked = marker(&paragraph.text);
+        let marked = markers[index];
         let body = marked.map_or(paragraph.text.as_str(), |(_, rest)| rest);
-        let next = paragraphs.get(index + 1).and_then(|p| marker(&p.text)).map(|(kind, _)| kind);
+        let next = markers.get(index + 1).copied().flatten().map(|(kind, _)| kind);
         let depth_of = |kind: Marker, depths: &[Marker]| -> usize {
             if kind == Marker::Roman {
                 0
@@ -719,23 +725,23 @@ fn read_tasks(paragraphs: &[Paragraph], names: &Names, notice: &mut Notice) {
             let paragraph_start = notice.items.len();
             for sentence in sentences(body) {
                 if letter {
-                    let folded = fold(&sentence);
+                    let folded = fold(sentence);
                     if CONTEXT.iter().any(|c| folded.starts_with(c)) {
                         continue;
                     }
-                    let words = words(&sentence);
+                    let words = words(sentence);
                     if notice.items.len() > paragraph_start
-                        && clause::own_lead(&sentence, &words, names).is_none()
+                        && clause::own_lead(sentence, &words, names).is_none()
                         && let Some(last) = notice.items.last_mut()
                     {
-                        last.text = format!("{}. {}", last.text, directive_text(&sentence));
+                        last.text = format!("{}. {}", last.text, directive_text(sentence));
                         let context = Context { meeting, heading: heading.as_ref(), earlier: None };
                         last.fields = clause::fields(&last.text, names, context);
                         continue;
                     }
                 }
                 let mut earlier: Option<Lead> = None;
-                for clause in split_outside_brackets(&sentence, ';') {
+                for clause in split_outside_brackets(sentence, ';') {
                     let text = directive_text(clause);
                     if text.is_empty() {
                         continue;
@@ -769,12 +775,17 @@ fn heading(
     let bare = text.trim_end_matches(':').trim();
     let folded = fold(bare);
     // More than three letters, all capitals ("NHIỆM VỤ"): counted without collecting them,
-    // as this runs for every line of a paste.
-    let (letters, capitals) = bare
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .fold((0, 0), |(n, up), c| (n + 1, up + usize::from(c.is_uppercase())));
-    let upper = letters > 3 && capitals == letters;
+    // and no further than the first small letter, as this runs for every line of a paste.
+    let mut letters = 0;
+    let mut all_capitals = true;
+    for c in bare.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            all_capitals = false;
+            break;
+        }
+        letters += 1;
+    }
+    let upper = all_capitals && letters > 3;
     let section_marker = matches!(marked, Some(Marker::Roman | Marker::Arabic) | None);
     let assessment = ASSESSMENT_WORDS.iter().any(|w| folded.starts_with(w))
         || (upper
@@ -793,10 +804,11 @@ fn heading(
     } else {
         bare
     };
-    let words = words(unit_text);
+    // Only a line with a colon or items under it can head a unit: the others (most lines
+    // of a paste) are not cut into words here.
+    let words = if colon || deeper_follows { words(unit_text) } else { Vec::new() };
     if let Some(found) = names.unit_at(unit_text, &words, 0)
         && found.end == words.len()
-        && (colon || deeper_follows)
     {
         let said = body.trim().to_owned();
         return Some(Heading::Unit(Lead { unit: found.unit, from: LeadFrom::Heading(said) }));

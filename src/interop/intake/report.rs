@@ -212,29 +212,26 @@ fn read_conclusions(paragraphs: &[Paragraph], names: &Names, notice: &mut Notice
             _ => (paragraph.text.as_str(), false),
         };
         for sentence in sentences(body) {
-            let words = words(&sentence);
+            let words = words(sentence);
             let has = |list: &[&str]| {
                 (0..words.len()).any(|k| list.iter().any(|p| lower_at(&words, k, p)))
             };
             let directs = directed || has(DIRECTS);
             let doing = has(DOING);
             if !directs && (has(ASSESSES) || !doing) {
-                notice.assessment.extend(split_points(&sentence));
+                notice.assessment.extend(split_points(sentence));
                 continue;
             }
             let goes_on = GOES_ON.iter().any(|g| lower_at(&words, 0, g));
-            let first_lead = clause::own_lead(&sentence, &words, names);
+            let first_lead = clause::own_lead(sentence, &words, names);
             // A sentence whose subject is the unit it directs ("Các doanh nghiệp … cần …;
             // …; …") is one directive to it; the others' clauses are one each.
             let to_its_subject = first_lead.as_ref().is_some_and(|l| {
                 matches!(l.from, LeadFrom::Subject(_))
-                    && fold(&sentence).starts_with(&fold(&l.unit.name))
+                    && fold(sentence).starts_with(&fold(&l.unit.name))
             });
-            let clauses: Vec<&str> = if to_its_subject {
-                vec![sentence.as_str()]
-            } else {
-                split_outside_brackets(&sentence, ';')
-            };
+            let clauses: Vec<&str> =
+                if to_its_subject { vec![sentence] } else { split_outside_brackets(sentence, ';') };
             let mut earlier: Option<Lead> = if goes_on { carried.clone() } else { None };
             for clause in clauses {
                 let text = directive_text(

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{Word, folded_at, length, lower_at, span, words};
+use super::words::{Phrases, Word, folded_at, length, lower_at, span, words};
 use crate::model::UnitKind;
 use crate::model::followup::fold;
 
@@ -243,6 +243,10 @@ const BARE_GROUPS: &[&str] = &["ngành", "lực lượng", "cơ quan chức năn
 /// Words a group's qualifier may hold that would end another name ("các doanh nghiệp
 /// trong các khu, cụm công nghiệp", "UBND các huyện, thành phố có cụm công nghiệp").
 const GROUP_QUALIFIERS: &[&str] = &["trong", "có", "đang", "thuộc", "trên", "tại", "được"];
+
+/// [`HEADS`], looked for at a word by its first byte first: a unit is looked for at most
+/// words of a paste.
+const HEAD_PHRASES: Phrases = Phrases::new(HEADS);
 
 /// Lower-case words that end a name: the verbs and adverbs a directive's predicate starts
 /// with, and the prepositions after a name. Matched on the lower case with accents ("cần"
@@ -678,7 +682,7 @@ fn head_length(words: &[Word], at: usize) -> Option<usize> {
     if word.folded() == "ubnd" || folded_at(words, at, "uy ban nhan dan") {
         return Some(1);
     }
-    let head = HEADS.iter().find(|h| lower_at(words, at, h))?;
+    let head = HEAD_PHRASES.lower_at(words, at)?;
     let len = length(head);
     let next = words.get(at + len)?;
     let named = next.capitalised() && !next.is_mark()

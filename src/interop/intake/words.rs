@@ -2,9 +2,9 @@
 //! clause, how it is written, its lower case (to tell a verb from the same word capitalised
 //! in a name) and its folded form (to match names however they were accented).
 
-use std::borrow::Cow;
+use smol_str::SmolStr;
 
-use crate::model::followup::fold;
+use crate::model::fold::fold_into;
 
 /// One word or punctuation mark of a clause.
 #[derive(Clone, Debug)]
@@ -23,15 +23,14 @@ pub struct Word<'t> {
 
 /// A word's forms, when they are not the word as written. Each only where it differs
 /// (most Vietnamese words are written in lower case; an ASCII word folds to its lower
-/// case): a mark or an ASCII word in lower case costs no allocation, a word in lower case
-/// with accents or an ASCII word with capitals two (the box and one string), only a
-/// capitalised word with accents three.
+/// case), each inline up to 23 bytes (every word of a notice): a mark or an ASCII word in
+/// lower case costs no allocation, another word one (the box).
 #[derive(Clone, Debug)]
 struct Spelled {
     /// `None`: as written.
-    lower: Option<String>,
+    lower: Option<SmolStr>,
     /// `None`: as `lower`.
-    folded: Option<String>,
+    folded: Option<SmolStr>,
 }
 
 impl Word<'_> {
@@ -86,11 +85,12 @@ const TRAILING: &[char] = &[',', ';', '.', ':', ')', '"', '”', '’', ']', '»
 /// The words and marks of `text`, in order.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     let mut chunk_start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (c.is_whitespace(), chunk_start) {
             (true, Some(start)) => {
-                split_chunk(text, start, i, &mut out);
+                split_chunk(text, start, i, &mut out, &mut scratch);
                 chunk_start = None;
             }
             (false, None) => chunk_start = Some(i),
@@ -100,12 +100,25 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// Strings a word's forms are made in, reused from word to word.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    folded: String,
+}
+
 /// Splits one chunk: leading marks, the word, trailing marks (in their order).
-fn split_chunk<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Word<'t>>) {
+fn split_chunk<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Word<'t>>,
+    scratch: &mut Scratch,
+) {
     let mut start = start;
     let mut end = end;
     while let Some(c) = text[start..end].chars().next().filter(|c| LEADING.contains(c)) {
-        push(text, start, start + c.len_utf8(), out);
+        push(text, start, start + c.len_utf8(), out, scratch);
         start += c.len_utf8();
     }
     let mut trailing = Vec::new();
@@ -118,35 +131,60 @@ fn split_chunk<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Word<'
         end -= c.len_utf8();
     }
     if start < end {
-        push(text, start, end, out);
+        push(text, start, end, out, scratch);
     }
     for (s, e) in trailing.into_iter().rev() {
-        push(text, s, e, out);
+        push(text, s, e, out, scratch);
     }
 }
 
-fn push<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Word<'t>>) {
-    let word = &text[start..end];
+fn push<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Word<'t>>,
+    scratch: &mut Scratch,
+) {
+    let written = &text[start..end];
     // A lone dash between words ("Đồng Đăng - Lạng Sơn") is a mark; a hyphen inside a word
     // ("LĐ-TB&XH") stays in it.
-    let word = if matches!(word, "–" | "—" | "−") { "-" } else { word };
-    let written = &text[start..end];
+    let word = if matches!(written, "–" | "—" | "−") { "-" } else { written };
     // Lowered only if some letter changes: most words are written in lower case already.
     let unchanged = |c: char| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
         let mut lowered = c.to_lowercase();
         lowered.next() == Some(c) && lowered.next().is_none()
     };
-    let lower = if word.chars().all(unchanged) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    };
+    let lowered = !word.chars().all(unchanged);
+    if lowered {
+        scratch.lower.clear();
+        if word.is_ascii() {
+            scratch.lower.push_str(word);
+            scratch.lower.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                if c.is_ascii() {
+                    scratch.lower.push(c.to_ascii_lowercase());
+                } else {
+                    scratch.lower.extend(c.to_lowercase());
+                }
+            }
+        }
+    }
+    let lower: &str = if lowered { &scratch.lower } else { word };
     // An ASCII word folds to its lower case; another only where it has accents or đ.
-    let folded = (!word.is_ascii()).then(|| fold(word)).filter(|folded| *folded != lower);
-    let lower = (lower != written).then(|| lower.into_owned());
+    let folded = !word.is_ascii() && {
+        scratch.folded.clear();
+        fold_into(word, &mut scratch.folded);
+        scratch.folded != lower
+    };
+    let lower = (lower != written).then(|| SmolStr::new(lower));
+    let folded = folded.then(|| SmolStr::new(&scratch.folded));
     let spelled =
         (lower.is_some() || folded.is_some()).then(|| Box::new(Spelled { lower, folded }));
-    out.push(Word { text: &text[start..end], start, end, spelled });
+    out.push(Word { text: written, start, end, spelled });
 }
 
 /// Whether the words from `at` on are `phrase` (lower case, accents kept, one word a
@@ -234,11 +272,26 @@ impl Phrases {
 
     /// The first phrase of the list the words from `at` on are (lower case), if any.
     pub fn lower_at(&self, words: &[Word], at: usize) -> Option<&'static str> {
-        let first = *words.get(at)?.lower().as_bytes().first()?;
+        let word = words.get(at)?.lower().as_bytes();
+        let first = *word.first()?;
         if !self.first_bytes[usize::from(first)] {
             return None;
         }
-        self.list.iter().copied().find(|phrase| lower_at(words, at, phrase))
+        // The word is looked up once, and a phrase whose first word is not this word is
+        // passed over by its bytes ("tp" is none of the dozen heads that begin with "t").
+        self.list.iter().copied().find(|phrase| {
+            let phrase_bytes = phrase.as_bytes();
+            // The second byte before a comparison of the whole word (a call).
+            let second_agrees = match word.get(1) {
+                Some(second) => phrase_bytes.get(1) == Some(second),
+                None => matches!(phrase_bytes.get(1), None | Some(b' ')),
+            };
+            phrase_bytes.first() == Some(&first)
+                && second_agrees
+                && phrase_bytes.starts_with(word)
+                && matches!(phrase_bytes.get(word.len()), None | Some(b' '))
+                && phrase_at(words, at, phrase, Form::Lower)
+        })
     }
 }
 
@@ -320,6 +373,14 @@ mod tests {
         assert_eq!(TIMES.lower_at(&words, 7), None);
         assert_eq!(TIMES.lower_at(&words, 8), Some("thường xuyên"));
         assert_eq!(TIMES.lower_at(&words, 99), None);
+        // Words and phrases of one byte, and phrases that begin with the word's bytes.
+        const SHORT: Phrases = Phrases::new(&["q b", "q", "qb c", "qbd"]);
+        assert_eq!(SHORT.lower_at(&super::words("Q b"), 0), Some("q b"));
+        assert_eq!(SHORT.lower_at(&super::words("q x"), 0), Some("q"));
+        assert_eq!(SHORT.lower_at(&super::words("qb c"), 0), Some("qb c"));
+        assert_eq!(SHORT.lower_at(&super::words("qb d"), 0), None);
+        assert_eq!(SHORT.lower_at(&super::words("qbd"), 0), Some("qbd"));
+        assert_eq!(SHORT.lower_at(&super::words("qx"), 0), None);
     }
 
     #[test]
