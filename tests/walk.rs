@@ -511,6 +511,35 @@ fn a_date_filter_wraps_with_its_caption_and_calendar() {
     }
 }
 
+/// Each caption of the filter bar stands level with its field, however the bar wraps ("Tìm"
+/// and "đến" stood 2–4 px above their fields' middle: a row began as tall as a caption).
+#[test]
+fn the_filter_captions_stand_level_with_their_fields() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    click(&mut harness, "Chỉ đạo");
+    for lang in ["Tiếng Việt", "English"] {
+        if lang == "English" {
+            click(&mut harness, "English");
+        }
+        let captions = match lang {
+            "English" => ["Search", "Due from", "to"],
+            _ => ["Tìm", "Hạn từ", "đến"],
+        };
+        for width in [683, 1024, 1280, 1366] {
+            harness.set_size(egui::vec2(width as f32, 720.0));
+            harness.run();
+            for caption in captions {
+                let label = harness.get_by_role_and_label(Role::Label, caption).rect();
+                let field = text_field(&harness, caption).rect();
+                assert!(
+                    (field.center().y - label.center().y).abs() <= 1.0,
+                    "{lang}, {width} px: {caption:?} at {label:?}, its field at {field:?}"
+                );
+            }
+        }
+    }
+}
+
 /// In half a screen the overview's small charts stand in rows with their tops in line, all
 /// inside the window (they were centred on a wrapped row, and stood staggered).
 #[test]

@@ -77,6 +77,23 @@ impl Size {
 /// Head room above the tallest bar for its label.
 const HEAD_ROOM: f64 = 1.22;
 
+/// A bar's width, in categories.
+const BAR_WIDTH: f64 = 0.6;
+
+/// A change's label as it fits the `gap` between two bars (in points, `width` measuring a
+/// line): on one line where it fits, else its words on two lines ("nearly" over "13%").
+fn fit_between_bars(text: &str, gap: f32, width: impl Fn(&str) -> f32) -> String {
+    // A few points of air on each side, so that the label does not touch a bar.
+    let room = gap - 6.0;
+    if width(text) <= room {
+        return text.to_owned();
+    }
+    match text.rsplit_once(' ') {
+        Some((words, number)) => format!("{words}\n{number}"),
+        None => text.to_owned(),
+    }
+}
+
 /// A product's bars: value by period, labels above, changes between.
 pub fn product_bars(
     ui: &mut egui::Ui,
@@ -113,7 +130,7 @@ pub fn product_bars(
             .map(|b| {
                 let fill = if b.derived { theme::derived_fill(colour) } else { colour };
                 Bar::new(b.x, b.height)
-                    .width(0.6)
+                    .width(BAR_WIDTH)
                     .fill(fill)
                     .stroke(Stroke::new(1.5, colour))
                     .name(&b.period_label)
@@ -125,7 +142,7 @@ pub fn product_bars(
                 .element_formatter(Box::new(move |bar, _| tooltip_at(&tooltips, bar.argument))),
         );
         for bar in chart.bars.iter().filter(|b| b.derived) {
-            hatch(plot_ui, bar.x - 0.3, 0.6, bar.height, colour);
+            hatch(plot_ui, bar.x - BAR_WIDTH / 2.0, BAR_WIDTH, bar.height, colour);
         }
         for bar in &chart.bars {
             let text = RichText::new(&bar.label).size(label_size).color(theme::INK);
@@ -134,11 +151,21 @@ pub fn product_bars(
                     .anchor(Align2::CENTER_BOTTOM),
             );
         }
+        // The room between two bars (0,4 of a category) in points: "nearly 13%" was wider
+        // than it in a small chart of half a screen, over both bars.
+        let gap = (1.0 - BAR_WIDTH) * plot_ui.transform().dpos_dvalue_x().abs();
         for change in &chart.changes {
             let mut text = change.text.clone();
             if change.computed {
                 text.push('*');
             }
+            let width = |text: &str| {
+                let font = egui::FontId::proportional(label_size);
+                plot_ui.ctx().fonts_mut(|f| {
+                    f.layout_no_wrap(text.to_owned(), font, egui::Color32::BLACK).size().x
+                })
+            };
+            let text = fit_between_bars(&text, gap as f32, width);
             let text = RichText::new(text).size(label_size).color(theme::CHANGE);
             plot_ui.text(Text::new("", PlotPoint::new(change.x, max * 0.55), text));
         }
@@ -213,8 +240,10 @@ pub fn growth(
         for bar in &chart.bars {
             let colour = theme::product_colour(&bar.indicator_id);
             let fill = if bar.computed { theme::derived_fill(colour) } else { colour };
-            let item =
-                Bar::new(bar.x, bar.percent).width(0.6).fill(fill).stroke(Stroke::new(1.5, colour));
+            let item = Bar::new(bar.x, bar.percent)
+                .width(BAR_WIDTH)
+                .fill(fill)
+                .stroke(Stroke::new(1.5, colour));
             let tooltip = format!("{}: {}", bar.label, bar.text);
             plot_ui.bar_chart(
                 BarChart::new(&bar.label, vec![item])
@@ -222,7 +251,7 @@ pub fn growth(
                     .element_formatter(Box::new(move |_, _| tooltip.clone())),
             );
             if bar.computed {
-                hatch(plot_ui, bar.x - 0.3, 0.6, bar.percent, colour);
+                hatch(plot_ui, bar.x - BAR_WIDTH / 2.0, BAR_WIDTH, bar.percent, colour);
             }
             let anchor =
                 if bar.percent >= 0.0 { Align2::CENTER_BOTTOM } else { Align2::CENTER_TOP };
@@ -331,4 +360,24 @@ fn tooltip_at(tooltips: &[String], x: f64) -> String {
 /// Axis tick numbers without a trailing ".0", in the Vietnamese way.
 fn axis_number(value: f64, lang: Lang) -> String {
     crate::format::number(value, 2, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line's width as if every character were 6 points wide.
+    fn six_points_a_character(text: &str) -> f32 {
+        6.0 * text.chars().count() as f32
+    }
+
+    #[test]
+    fn a_change_too_wide_for_the_gap_between_bars_goes_on_two_lines() {
+        // "nearly 13%" is 60 points: it fits a gap of 70 (with its air), not one of 60.
+        assert_eq!(fit_between_bars("nearly 13%", 70.0, six_points_a_character), "nearly 13%");
+        assert_eq!(fit_between_bars("nearly 13%", 60.0, six_points_a_character), "nearly\n13%");
+        assert_eq!(fit_between_bars("gần 13%", 30.0, six_points_a_character), "gần\n13%");
+        // A change of one word stays whole.
+        assert_eq!(fit_between_bars("+9,5%", 20.0, six_points_a_character), "+9,5%");
+    }
 }

@@ -485,6 +485,14 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
     let lang = view.lang;
     let t = &lang.strings().directives;
     ui.horizontal_wrapped(|ui| {
+        // Each row as tall as a text field, so that a caption stands level with its field
+        // (a row starts as tall as its first widget: "Tìm" and "đến" stood 2–4 px high).
+        // The theme decides a field's height, so the search field's is kept from the pass
+        // before.
+        let height_id = ui.scope_id().with("filter-row-height");
+        let row_height =
+            ui.data(|d| d.get_temp::<f32>(height_id)).unwrap_or(ui.spacing().interact_size.y);
+        ui.set_row_height(row_height);
         let caption = ui.label(&t.search);
         let search = ui
             .add(
@@ -493,6 +501,11 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
                     .desired_width(200.0),
             )
             .labelled_by(caption.id);
+        let field_height = search.rect.height();
+        if field_height != row_height {
+            ui.data_mut(|d| d.insert_temp(height_id, field_height));
+            ui.ctx().request_discard("the filter bar's row height");
+        }
         if std::mem::take(&mut state.focus_search) {
             search.request_focus();
         }
@@ -558,10 +571,10 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
             .response
             .accessible_name(t.status_filter.clone());
 
-        keep_on_one_row(ui, date_filter_width(ui, &t.due_from));
+        keep_on_one_row(ui, date_filter_width(ui, &t.due_from), row_height);
         ui.label(&t.due_from);
         date_filter(ui, &mut state.due_from_text, &mut state.filter.due_from, &t.due_from, view);
-        keep_on_one_row(ui, date_filter_width(ui, &t.due_to));
+        keep_on_one_row(ui, date_filter_width(ui, &t.due_to), row_height);
         ui.label(&t.due_to);
         date_filter(ui, &mut state.due_to_text, &mut state.filter.due_to, &t.due_to, view);
 
@@ -590,10 +603,11 @@ fn filter_bar(ui: &mut egui::Ui, view: &View, state: &mut State) {
 
 /// Starts the wrapped bar's next row unless `width` more fits on this one, so that a caption,
 /// its field and the field's calendar wrap as one ("đến" stood at a row's end with its date
-/// on the next, or the calendar alone under its field).
-fn keep_on_one_row(ui: &mut egui::Ui, width: f32) {
+/// on the next, or the calendar alone under its field). The new row is `row_height` tall.
+fn keep_on_one_row(ui: &mut egui::Ui, width: f32, row_height: f32) {
     if ui.available_size_before_wrap().x < width {
         ui.end_row();
+        ui.set_row_height(row_height);
     }
 }
 
