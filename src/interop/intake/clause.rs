@@ -68,6 +68,7 @@ pub struct Context<'a> {
 
 /// The verbs that give a directive to the unit after them.
 const GIVES: &[&str] = &["giao cho", "giao", "đề nghị", "yêu cầu"];
+static GIVE_PHRASES: Phrases = Phrases::new(GIVES);
 
 /// Reads the fields of a directive whose words are `text`.
 pub fn fields(text: &str, names: &Names, context: Context) -> Fields {
@@ -107,12 +108,13 @@ const OPENINGS: &[&str] = &[
     "về lâu dài",
     "cùng với đó",
 ];
+static OPENING_PHRASES: Phrases = Phrases::new(OPENINGS);
 
 /// Who gives a task in a Công văn or a report ("UBND tỉnh yêu cầu Sở X …", "Chủ tịch UBND
 /// tỉnh giao …", "đồng chí Phó Chủ tịch đề nghị …"): the unit after their verb leads.
 const ISSUERS: &[&str] =
     &["ubnd tỉnh", "chủ tịch", "đồng chí", "giám đốc", "lãnh đạo", "ủy ban nhân dân tỉnh"];
-const ISSUER_PHRASES: Phrases = Phrases::new(ISSUERS);
+static ISSUER_PHRASES: Phrases = Phrases::new(ISSUERS);
 
 /// The lead a clause names itself: "Giao X …" or "X chủ trì" or its subject at the start;
 /// ", giao X …" later in the sentence; "X chủ trì" anywhere; the one the issuer gives the
@@ -120,13 +122,12 @@ const ISSUER_PHRASES: Phrases = Phrases::new(ISSUERS);
 pub fn own_lead(text: &str, words: &[Word], names: &Names) -> Option<Lead> {
     // After an opening ("Thời gian tới, …"), then at the start: "Giao X", "Đề nghị X", or
     // the subject.
-    let opening = OPENINGS
-        .iter()
-        .find(|o| lower_at(words, 0, o))
-        .map(|o| length(o))
+    let opening = OPENING_PHRASES
+        .lower_at(words, 0)
+        .map(length)
         .filter(|&n| words.get(n).is_some_and(|w| w.is(",")))
         .map_or(0, |n| n + 1);
-    let gives = GIVES.iter().find(|g| lower_at(words, opening, g)).map(|g| length(g));
+    let gives = GIVE_PHRASES.lower_at(words, opening).map(length);
     let at = opening + gives.unwrap_or(0);
     if let Some(found) = names.unit_at(text, words, at) {
         // A unit alone, with nothing after it, is a heading's words, not a subject.
@@ -157,7 +158,7 @@ pub fn own_lead(text: &str, words: &[Word], names: &Names) -> Option<Lead> {
         if !words[k - 1].is(",") && !words[k - 1].is(";") {
             continue;
         }
-        if let Some(give) = GIVES.iter().find(|g| lower_at(words, k, g))
+        if let Some(give) = GIVE_PHRASES.lower_at(words, k)
             && let Some(found) = names.unit_at(text, words, k + length(give))
         {
             let end = found.end + if lower_at(words, found.end, "chủ trì") { 2 } else { 0 };
@@ -202,7 +203,7 @@ pub fn own_lead(text: &str, words: &[Word], names: &Names) -> Option<Lead> {
 /// The unit a task is given to by the verb at word `at` ("yêu cầu Sở X", "giao UBND huyện
 /// Y"), if a verb of giving and a unit are there.
 fn given_to(text: &str, words: &[Word], names: &Names, at: usize) -> Option<Lead> {
-    let give = GIVES.iter().find(|g| lower_at(words, at, g))?;
+    let give = GIVE_PHRASES.lower_at(words, at)?;
     let mut object = at + length(give);
     // "giao cho", "yêu cầu các …": a "cho" may come between.
     if lower_at(words, object, "cho") {

@@ -209,7 +209,7 @@ const STANDING: &[&str] = &[
 
 /// The words that make a directive standing work ("thường xuyên"), if any.
 pub fn standing(text: &str, words: &[Word]) -> Option<String> {
-    const PHRASES: Phrases = Phrases::new(STANDING);
+    static PHRASES: Phrases = Phrases::new(STANDING);
     (0..words.len()).find_map(|at| {
         PHRASES.lower_at(words, at).map(|p| span(text, words, at, at + length(p)).to_owned())
     })

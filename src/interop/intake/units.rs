@@ -246,7 +246,10 @@ const GROUP_QUALIFIERS: &[&str] = &["trong", "có", "đang", "thuộc", "trên",
 
 /// [`HEADS`], looked for at a word by its first byte first: a unit is looked for at most
 /// words of a paste.
-const HEAD_PHRASES: Phrases = Phrases::new(HEADS);
+static HEAD_PHRASES: Phrases = Phrases::new(HEADS);
+
+/// [`ENDS_A_NAME`], looked for at every lower-case word of a name being read.
+static ENDS_A_NAME_PHRASES: Phrases = Phrases::new(ENDS_A_NAME);
 
 /// Lower-case words that end a name: the verbs and adverbs a directive's predicate starts
 /// with, and the prepositions after a name. Matched on the lower case with accents ("cần"
@@ -693,7 +696,7 @@ fn head_length(words: &[Word], at: usize) -> Option<usize> {
 /// Whether a lower-case word at `at` ends a name; the length of the phrase that does.
 fn ends_a_name(words: &[Word], at: usize) -> bool {
     let word = &words[at];
-    word.lowercase() && ENDS_A_NAME.iter().any(|phrase| lower_at(words, at, phrase))
+    word.lowercase() && ENDS_A_NAME_PHRASES.lower_at(words, at).is_some()
 }
 
 /// A unit starting with a head word: "Sở Giao thông vận tải", "Công ty TNHH Phát triển hạ

@@ -2,6 +2,8 @@
 //! clause, how it is written, its lower case (to tell a verb from the same word capitalised
 //! in a name) and its folded form (to match names however they were accented).
 
+use std::sync::OnceLock;
+
 use smol_str::SmolStr;
 
 use crate::model::fold::fold_into;
@@ -248,46 +250,45 @@ fn phrase_at(words: &[Word], at: usize, phrase: &str, form: Form) -> bool {
     false
 }
 
-/// A list of phrases looked for at every word of a clause, with the first bytes they
-/// begin with: a word that begins with none of them (a mark, most words) is passed over
-/// with one look-up instead of a comparison a phrase.
+/// A list of phrases looked for at every word of a clause, by the first byte they begin
+/// with: a word is compared only with the phrases that begin as it does (none, for a mark
+/// and most words). Made once, so kept in a `static` (a `const` would make it again at
+/// each use; clippy's `declare_interior_mutable_const` says so).
 pub struct Phrases {
     list: &'static [&'static str],
-    first_bytes: [bool; 256],
+    /// The list's phrases by their first byte, each in the list's order.
+    by_first_byte: OnceLock<Vec<Vec<&'static str>>>,
 }
 
 impl Phrases {
     /// The phrases of `list` (lower case, one word a space), in the order they are tried.
     pub const fn new(list: &'static [&'static str]) -> Self {
-        let mut first_bytes = [false; 256];
-        let mut i = 0;
-        while i < list.len() {
-            if let Some(&first) = list[i].as_bytes().first() {
-                first_bytes[first as usize] = true;
-            }
-            i += 1;
-        }
-        Phrases { list, first_bytes }
+        Phrases { list, by_first_byte: OnceLock::new() }
     }
 
     /// The first phrase of the list the words from `at` on are (lower case), if any.
     pub fn lower_at(&self, words: &[Word], at: usize) -> Option<&'static str> {
         let word = words.get(at)?.lower().as_bytes();
         let first = *word.first()?;
-        if !self.first_bytes[usize::from(first)] {
-            return None;
-        }
+        let index = self.by_first_byte.get_or_init(|| {
+            let mut index = vec![Vec::new(); 256];
+            for phrase in self.list {
+                if let Some(&first) = phrase.as_bytes().first() {
+                    index[usize::from(first)].push(*phrase);
+                }
+            }
+            index
+        });
         // The word is looked up once, and a phrase whose first word is not this word is
-        // passed over by its bytes ("tp" is none of the dozen heads that begin with "t").
-        self.list.iter().copied().find(|phrase| {
+        // passed over by its bytes ("tp" is none of the heads that begin with "t").
+        index[usize::from(first)].iter().copied().find(|phrase| {
             let phrase_bytes = phrase.as_bytes();
             // The second byte before a comparison of the whole word (a call).
             let second_agrees = match word.get(1) {
                 Some(second) => phrase_bytes.get(1) == Some(second),
                 None => matches!(phrase_bytes.get(1), None | Some(b' ')),
             };
-            phrase_bytes.first() == Some(&first)
-                && second_agrees
+            second_agrees
                 && phrase_bytes.starts_with(word)
                 && matches!(phrase_bytes.get(word.len()), None | Some(b' '))
                 && phrase_at(words, at, phrase, Form::Lower)
@@ -366,7 +367,7 @@ mod tests {
 
     #[test]
     fn a_list_of_phrases_finds_the_first_that_stands_at_a_word() {
-        const TIMES: Phrases = Phrases::new(&["định kỳ hằng tháng", "định kỳ", "thường xuyên"]);
+        static TIMES: Phrases = Phrases::new(&["định kỳ hằng tháng", "định kỳ", "thường xuyên"]);
         let words = words("Báo cáo định kỳ hằng tháng, ( thường xuyên");
         assert_eq!(TIMES.lower_at(&words, 2), Some("định kỳ hằng tháng"));
         assert_eq!(TIMES.lower_at(&words, 0), None);
@@ -374,7 +375,7 @@ mod tests {
         assert_eq!(TIMES.lower_at(&words, 8), Some("thường xuyên"));
         assert_eq!(TIMES.lower_at(&words, 99), None);
         // Words and phrases of one byte, and phrases that begin with the word's bytes.
-        const SHORT: Phrases = Phrases::new(&["q b", "q", "qb c", "qbd"]);
+        static SHORT: Phrases = Phrases::new(&["q b", "q", "qb c", "qbd"]);
         assert_eq!(SHORT.lower_at(&super::words("Q b"), 0), Some("q b"));
         assert_eq!(SHORT.lower_at(&super::words("q x"), 0), Some("q"));
         assert_eq!(SHORT.lower_at(&super::words("qb c"), 0), Some("qb c"));
