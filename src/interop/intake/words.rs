@@ -25,8 +25,9 @@ pub struct Word<'t> {
 
 /// A word's forms, when they are not the word as written. Each only where it differs
 /// (most Vietnamese words are written in lower case; an ASCII word folds to its lower
-/// case), each inline up to 23 bytes (every word of a notice): a mark or an ASCII word in
-/// lower case costs no allocation, another word one (the box).
+/// case), each inline up to 23 bytes (nearly every word of a notice; a longer one is
+/// allocated): a mark or an ASCII word in lower case costs no allocation, another word
+/// one (the box).
 #[derive(Clone, Debug)]
 struct Spelled {
     /// `None`: as written.
