@@ -4,13 +4,13 @@
 
 use crate::format::{self, Scale};
 use crate::i18n::{Lang, fill};
-use crate::model::{Basis, Dataset, Indicator, Observation, Period, PeriodKind, ZoneKind};
+use crate::model::{Basis, Dataset, Indicator, Observation, Period, PeriodKind, Zone, ZoneKind};
 
 /// How many periods a product's bar chart compares at most.
 pub const MAX_BARS: usize = 6;
 
-/// Every chart of a dataset in one language, built together and cached by the app until
-/// the data or the language changes.
+/// Every chart of a dataset in one language, built together and cached by the app
+/// ([`ChartsCache`]) until the figures, the zones or the language change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Charts {
     /// One a product, in the dataset's order.
@@ -22,11 +22,74 @@ pub struct Charts {
 impl Charts {
     /// Builds them all.
     pub fn build(dataset: &Dataset, lang: Lang) -> Charts {
+        Charts::of(&dataset.indicators, &dataset.zones, lang)
+    }
+
+    /// Builds them all from what they show: the products' figures and the zones. Nothing
+    /// else of a dataset is read, which is what lets [`ChartsCache`] keep them.
+    pub fn of(indicators: &[Indicator], zones: &[Zone], lang: Lang) -> Charts {
         Charts {
-            products: dataset.indicators.iter().map(|i| ProductChart::build(i, lang)).collect(),
-            growth: GrowthChart::build(dataset, lang),
-            zones: ZoneChart::build(dataset, lang),
+            products: indicators.iter().map(|i| ProductChart::build(i, lang)).collect(),
+            growth: GrowthChart::build(indicators, lang),
+            zones: ZoneChart::build(zones, lang),
         }
+    }
+}
+
+/// The charts of the document being worked on, kept across the edits that leave their
+/// figures and zones alone: ticking a directive off in a province's file does not format
+/// every figure's label and tooltip again (a third of such a frame before).
+#[derive(Debug, Default)]
+pub struct ChartsCache {
+    built: Option<Built>,
+    /// How many times charts were built (what the tests count).
+    builds: usize,
+}
+
+/// Charts and what they were built from.
+#[derive(Debug)]
+struct Built {
+    /// The document's revision they were last checked at: the same one needs no check.
+    revision: u64,
+    lang: Lang,
+    indicators: Vec<Indicator>,
+    zones: Vec<Zone>,
+    charts: Charts,
+}
+
+impl ChartsCache {
+    /// The charts of `dataset` at `revision` in `lang`. After an edit its figures and zones
+    /// are compared with the ones the charts were built from; they are built again only
+    /// when those (or the language) differ.
+    pub fn get(&mut self, dataset: &Dataset, revision: u64, lang: Lang) -> &Charts {
+        let fresh = match &mut self.built {
+            Some(built) if built.lang == lang && built.revision == revision => true,
+            Some(built)
+                if built.lang == lang
+                    && built.indicators == dataset.indicators
+                    && built.zones == dataset.zones =>
+            {
+                built.revision = revision;
+                true
+            }
+            _ => false,
+        };
+        if !fresh {
+            self.builds += 1;
+            self.built = Some(Built {
+                revision,
+                lang,
+                indicators: dataset.indicators.clone(),
+                zones: dataset.zones.clone(),
+                charts: Charts::of(&dataset.indicators, &dataset.zones, lang),
+            });
+        }
+        &self.built.as_ref().expect("built above").charts
+    }
+
+    /// The charts as last built, if any.
+    pub fn last(&self) -> Option<&Charts> {
+        self.built.as_ref().map(|built| &built.charts)
     }
 }
 
@@ -310,11 +373,11 @@ impl GrowthChart {
     }
 
     /// Each product's latest change: the source's, else computed from last year's value.
-    pub fn build(dataset: &Dataset, lang: Lang) -> GrowthChart {
+    pub fn build(indicators: &[Indicator], lang: Lang) -> GrowthChart {
         let t = &lang.strings().charts;
         let mut bars = Vec::new();
         let mut missing = Vec::new();
-        for indicator in &dataset.indicators {
+        for indicator in indicators {
             let name = indicator_name(indicator, lang);
             match latest_growth(indicator, lang) {
                 Some((period, percent, text, computed)) => bars.push(GrowthBar {
@@ -389,7 +452,7 @@ impl ZoneChart {
     }
 
     /// Zones with an area, industrial zones first, then export-processing, then clusters.
-    pub fn build(dataset: &Dataset, lang: Lang) -> ZoneChart {
+    pub fn build(zones: &[Zone], lang: Lang) -> ZoneChart {
         let t = &lang.strings().charts;
         let rank = |kind: ZoneKind| match kind {
             ZoneKind::IndustrialZone => 0,
@@ -397,7 +460,7 @@ impl ZoneChart {
             ZoneKind::IndustrialCluster => 2,
         };
         let mut with_area: Vec<_> =
-            dataset.zones.iter().filter_map(|z| z.area_ha.map(|area| (z, area))).collect();
+            zones.iter().filter_map(|z| z.area_ha.map(|area| (z, area))).collect();
         with_area.sort_by_key(|(z, _)| rank(z.kind));
         let count = with_area.len();
         let bars = with_area
@@ -429,8 +492,7 @@ impl ZoneChart {
             })
             .collect();
         let no_area = &lang.strings().zones.no_area;
-        let without_area = dataset
-            .zones
+        let without_area = zones
             .iter()
             .filter(|z| z.area_ha.is_none())
             .map(|z| format!("{}: {no_area}", z.name))
@@ -558,14 +620,40 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_builds_again_for_new_figures_zones_or_language_and_not_for_a_directive() {
+        let mut data = builtin::dataset();
+        let mut cache = ChartsCache::default();
+        let first = cache.get(&data, 0, Lang::Vi).clone();
+        assert_eq!(first, Charts::build(&data, Lang::Vi));
+        // A directive ticked off: a new revision, the same figures.
+        data.directives[0].completed_on = Some(jiff::civil::date(2019, 8, 1));
+        assert_eq!(cache.get(&data, 1, Lang::Vi), &first);
+        assert_eq!(cache.builds, 1, "a directive's edit built the charts again");
+        // A figure changed: its chart says the new value.
+        data.indicators[0].observations[0].value *= 2.0;
+        let doubled = cache.get(&data, 2, Lang::Vi).clone();
+        assert_eq!(doubled, Charts::build(&data, Lang::Vi));
+        assert_ne!(doubled, first);
+        // A zone renamed, then the language switched: built again each time.
+        data.zones[0].name = "Khu công nghiệp mới".into();
+        assert_eq!(cache.get(&data, 3, Lang::Vi), &Charts::build(&data, Lang::Vi));
+        assert_eq!(cache.get(&data, 3, Lang::En), &Charts::build(&data, Lang::En));
+        assert_eq!(cache.builds, 4);
+        // Undone back to the first state, as at revision 0 again: the same charts as then.
+        let mut undone = builtin::dataset();
+        undone.directives[0].completed_on = None;
+        assert_eq!(cache.get(&undone, 0, Lang::Vi), &first);
+    }
+
+    #[test]
     fn growth_and_zones_of_the_builtin_dataset() {
         let data = builtin::dataset();
-        let growth = GrowthChart::build(&data, Lang::Vi);
+        let growth = GrowthChart::build(&data.indicators, Lang::Vi);
         let texts: Vec<_> = growth.bars.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["+9,5%", "gần 13%", "+50%"]);
         assert!(growth.missing.is_empty());
 
-        let zones = ZoneChart::build(&data, Lang::Vi);
+        let zones = ZoneChart::build(&data.zones, Lang::Vi);
         let labels: Vec<_> = zones.bars.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -579,7 +667,7 @@ mod tests {
         assert_eq!(zones.bars[0].value_label, "> 321 ha");
         let mut renamed = data.clone();
         renamed.zones.iter_mut().filter(|z| z.count == 16).for_each(|z| z.name = "Các cụm".into());
-        let zones = ZoneChart::build(&renamed, Lang::Vi);
+        let zones = ZoneChart::build(&renamed.zones, Lang::Vi);
         assert!(zones.bars.iter().any(|b| b.label == "Các cụm (16 cụm)"), "the count said once");
         assert_eq!(zones.bars[1].value_label, "~440 ha");
         assert_eq!(zones.without_area, ["Khu công nghiệp Hữu Lũng: chưa có số liệu diện tích"]);

@@ -227,8 +227,10 @@ pub fn chart_svg(dataset: &Dataset, kind: &ChartKind, lang: Lang) -> Result<Char
                 .ok_or_else(|| ExportError::NoSuchProduct { chart: id.clone() })?;
             chart_svg::product(&ProductChart::build(indicator, lang), lang)
         }
-        ChartKind::Growth => chart_svg::growth(&GrowthChart::build(dataset, lang), lang),
-        ChartKind::Zones => chart_svg::zones(&ZoneChart::build(dataset, lang), lang),
+        ChartKind::Growth => {
+            chart_svg::growth(&GrowthChart::build(&dataset.indicators, lang), lang)
+        }
+        ChartKind::Zones => chart_svg::zones(&ZoneChart::build(&dataset.zones, lang), lang),
     })
 }
 

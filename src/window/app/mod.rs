@@ -24,7 +24,7 @@ use crate::files::storage;
 use crate::i18n::{Lang, fill};
 use crate::model::Dataset;
 use crate::model::followup;
-use crate::visual::chart::Charts;
+use crate::visual::chart::{Charts, ChartsCache};
 use crate::window::command::Command;
 pub use crate::window::command::Tab;
 use crate::window::dialogs::{self, FileDialogs, Picked, SystemDialogs, Viewer};
@@ -131,8 +131,9 @@ pub struct App {
     overview_ui: ui::overview::State,
     output_ui: ui::output::State,
     zones_ui: ui::zones::State,
-    /// The charts of the document, with the revision and language they were built for.
-    charts: Option<(u64, Lang, Charts)>,
+    /// The charts of the document, built again only when its figures, zones or the
+    /// language change.
+    charts: ChartsCache,
     /// Set once the user agreed to close (saved or discarded), so the next close request
     /// goes through.
     close_confirmed: bool,
@@ -224,7 +225,7 @@ impl App {
             overview_ui: ui::overview::State::default(),
             output_ui: ui::output::State::default(),
             zones_ui: ui::zones::State::default(),
-            charts: None,
+            charts: ChartsCache::default(),
             close_confirmed: false,
             shown_title: String::new(),
             first_frame_then_quit: config.first_frame_then_quit,
@@ -321,18 +322,7 @@ impl App {
 
     /// The charts as last drawn (built for the current revision and language).
     pub fn charts(&self) -> Option<&Charts> {
-        self.charts.as_ref().map(|(_, _, charts)| charts)
-    }
-
-    /// The charts for the document as it is now, rebuilt only after an edit, an undo, a
-    /// new document or a change of language.
-    fn current_charts(&mut self) -> &Charts {
-        let key = (self.doc.revision(), self.lang());
-        let stale = !matches!(&self.charts, Some((revision, lang, _)) if (*revision, *lang) == key);
-        if stale {
-            self.charts = Some((key.0, key.1, Charts::build(self.doc.dataset(), key.1)));
-        }
-        &self.charts.as_ref().expect("just built").2
+        self.charts.last()
     }
 
     /// Puts `doc` in place of the open document.
@@ -344,7 +334,7 @@ impl App {
         self.generation += 1;
         self.copied = (None, 0.0);
         self.doc = doc;
-        self.charts = None;
+        self.charts = ChartsCache::default();
         let due_soon_days = self.directives_ui.due_soon_days;
         self.directives_ui = ui::directives::State::default();
         self.directives_ui.due_soon_days = due_soon_days;
@@ -1022,12 +1012,11 @@ impl eframe::App for App {
                 ui.label(&self.status_line);
             });
         });
-        self.current_charts();
+        let revision = self.doc.revision();
+        let charts = self.charts.get(self.doc.dataset(), revision, lang);
         egui::CentralPanel::default().show(ui, |ui| {
             ui::tab_bar(ui, &mut self.settings.tab, lang);
             ui.separator();
-            let charts = &self.charts.as_ref().expect("built above").2;
-            let revision = self.doc.revision();
             let clips = &self.clips;
             let view =
                 ui::View { dataset: self.doc.dataset(), charts, lang, today, revision, clips };

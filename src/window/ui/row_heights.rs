@@ -26,6 +26,8 @@ pub const ONE_LINE_ROW: f32 = 30.0;
 struct Measured {
     text: String,
     text_width: f32,
+    /// The lead unit `lead_width` is of; `None` before it was measured.
+    lead: Option<Option<UnitId>>,
     lead_width: f32,
 }
 
@@ -37,13 +39,17 @@ pub struct RowHeights {
     advances: Option<Advances>,
     revision: Option<u64>,
     measured: Vec<Measured>,
+    /// Each unit's name as the list shows it, and its width; with "no lead" under `None`.
+    units: HashMap<Option<UnitId>, (String, f32)>,
 }
 
 impl RowHeights {
     /// Brings the widths up to `revision` of `dataset` (a no-op when they are): texts that
-    /// changed are measured again, and the units' names (a few hundred, not one a
-    /// directive). `unit_name` is a unit's name as the list shows it, `none` what it shows
-    /// for a directive without a lead.
+    /// changed are measured again, and units' names that changed (a few hundred, not one a
+    /// directive); a directive's lead is looked up again only when it or a name changed, so
+    /// an edit of one directive in a province's file costs a pass of comparisons.
+    /// `unit_name` is a unit's name as the list shows it, `none` what it shows for a
+    /// directive without a lead.
     pub fn update(
         &mut self,
         ui: &egui::Ui,
@@ -58,6 +64,7 @@ impl RowHeights {
         }
         if self.font.as_ref() != Some(font) {
             self.measured.clear();
+            self.units.clear();
             self.font = Some(font.clone());
             self.advances = None;
         }
@@ -66,19 +73,41 @@ impl RowHeights {
         self.measured.truncate(count);
         self.measured.resize_with(count, Measured::default);
         let widths = self.advances.get_or_insert_with(|| Advances::new(ui, font));
-        let units: HashMap<UnitId, f32> = dataset
+        let names = dataset
             .units
             .iter()
-            .map(|unit| (unit.id, widths.of(ui, font, &unit_name(unit.id))))
-            .collect();
-        let no_lead = widths.of(ui, font, none);
+            .map(|unit| (Some(unit.id), unit_name(unit.id)))
+            .chain([(None, none.to_owned())]);
+        let mut names_changed = self.units.len() != dataset.units.len() + 1;
+        for (id, name) in names {
+            match self.units.get(&id) {
+                Some((known, _)) if *known == name => {}
+                _ => {
+                    let width = widths.of(ui, font, &name);
+                    self.units.insert(id, (name, width));
+                    names_changed = true;
+                }
+            }
+        }
+        if names_changed {
+            // A unit removed (by undo) leaves no name behind to be found by a lead.
+            let ids: std::collections::HashSet<_> =
+                dataset.units.iter().map(|u| Some(u.id)).chain([None]).collect();
+            self.units.retain(|id, _| ids.contains(id));
+        }
+        let no_lead = self.units[&None].1;
         for (directive, measured) in dataset.directives.iter().zip(&mut self.measured) {
             if measured.text != directive.text || measured.text_width == 0.0 {
                 measured.text.clone_from(&directive.text);
                 measured.text_width = widths.of(ui, font, &directive.text);
             }
-            measured.lead_width =
-                directive.lead_unit.and_then(|u| units.get(&u).copied()).unwrap_or(no_lead);
+            if names_changed || measured.lead != Some(directive.lead_unit) {
+                measured.lead = Some(directive.lead_unit);
+                measured.lead_width = match directive.lead_unit {
+                    Some(unit) => self.units.get(&Some(unit)).map_or(no_lead, |(_, w)| *w),
+                    None => no_lead,
+                };
+            }
         }
     }
 
@@ -168,6 +197,55 @@ mod tests {
         assert_eq!(lines_for(5_000.0, 400.0, 3), 3);
         assert_eq!(lines_for(0.0, 400.0, 3), 1);
         assert_eq!(lines_for(500.0, 0.0, 3), 1);
+    }
+
+    /// The lead lines of each directive in a column 100 px wide, after `update`.
+    fn lead_lines(heights: &mut RowHeights, data: &Dataset, revision: u64) -> Vec<usize> {
+        let mut lines = Vec::new();
+        let mut output = egui::Context::default().run_ui(Default::default(), |ui| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let name = |id| data.unit(id).map_or(String::new(), |u| u.name.clone());
+            heights.update(ui, &font, data, revision, name, "—");
+            lines = (0..data.directives.len()).map(|i| heights.lines(i, 1000.0, 100.0).1).collect();
+        });
+        // The font atlas made on the way is not drawn anywhere.
+        output.textures_delta.clear();
+        lines
+    }
+
+    #[test]
+    fn a_lead_unit_changed_renamed_or_removed_is_measured_again() {
+        const LONG: &str = "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn";
+        let mut data = crate::files::builtin::dataset();
+        let mut heights = RowHeights::default();
+        let unit = |id, name: &str| crate::model::Unit {
+            id: UnitId(id),
+            name: name.into(),
+            ..data.units[0].clone()
+        };
+        let (short, long) = (unit(900, "Sở"), unit(901, LONG));
+        data.units.extend([short.clone(), long.clone()]);
+        let short_at = data.units.len() - 2;
+        data.directives[0].lead_unit = Some(short.id);
+        data.directives[1].lead_unit = Some(long.id);
+        let lines = lead_lines(&mut heights, &data, 1);
+        assert_eq!((lines[0], lines[1]), (1, 2), "a short name takes one line, a long two");
+        // The short unit renamed to a long name, with no other change: two lines.
+        data.units[short_at].name = LONG.into();
+        assert_eq!(lead_lines(&mut heights, &data, 2)[0], 2);
+        // Named back, and the other directive's lead set to it: both rows one line.
+        data.units[short_at].name = short.name.clone();
+        data.directives[1].lead_unit = Some(short.id);
+        let lines = lead_lines(&mut heights, &data, 3);
+        assert_eq!((lines[0], lines[1]), (1, 1));
+        // Both leads taken away and the units removed (the undo of adding them): "—".
+        data.directives[0].lead_unit = None;
+        data.directives[1].lead_unit = None;
+        data.units.truncate(short_at);
+        let lines = lead_lines(&mut heights, &data, 4);
+        assert_eq!((lines[0], lines[1]), (1, 1));
+        // Nothing changed but the revision: the same lines.
+        assert_eq!(lead_lines(&mut heights, &data, 5), lines);
     }
 
     #[test]
