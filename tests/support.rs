@@ -319,7 +319,10 @@ fn configured(
     // Never a real viewer: tests must not open windows on the machine.
     let viewer = viewer.viewer();
     // The app is light-themed; the harness would otherwise impose its dark default.
-    let builder = builder.with_size([1280.0, 800.0]).with_theme(egui::Theme::Light);
+    // A view settles in up to six passes: a scroll bar that appears takes its width from
+    // the content, which is laid out again (egui's own default allows four).
+    let builder =
+        builder.with_size([1280.0, 800.0]).with_theme(egui::Theme::Light).with_max_steps(8);
     builder.build_eframe(move |cc| {
         App::new(
             cc,

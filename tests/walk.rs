@@ -609,3 +609,85 @@ fn the_zones_table_scrolls_sideways_in_half_a_screen() {
     let rect = button(&harness);
     assert!(rect.right() <= 683.0, "after scrolling sideways {delete:?} at {rect:?}");
 }
+
+/// In half a screen the guide's and About's texts wrap inside their dialog: laid out as wide
+/// as the window less a margin, in a dialog egui keeps narrower, every line was cut at the
+/// dialog's right edge, and scrolling sideways moved the title and the button with it.
+#[test]
+fn the_guide_and_about_wrap_inside_their_dialog_in_half_a_screen() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    harness.set_size(egui::vec2(683.0, 720.0));
+    harness.run();
+    for open in ["guide", "about"] {
+        match open {
+            "guide" => harness.key_press(Key::F1),
+            _ => crate::support::menu(&mut harness, "Trợ giúp", "Giới thiệu"),
+        }
+        harness.run();
+        let close = harness.get_by_role_and_label(Role::Button, "Đóng").rect();
+        // The dialog's frame stands as far from the window's right edge as from its left.
+        let right = 683.0 - close.left() + 4.0;
+        // The guide's paragraphs name shortcuts; About's says what the app keeps.
+        let fragment = if open == "guide" { "Ctrl+" } else { "RON" };
+        let texts: Vec<(String, egui::Rect)> = harness
+            .query_all_by_label_contains(fragment)
+            .filter_map(|node| {
+                let node_text = node.accesskit_node().value().or(node.accesskit_node().label());
+                Some((node_text?, node.rect()))
+            })
+            .filter(|(text, rect)| text.len() > 40 && rect.top() > 60.0 && rect.top() < close.top())
+            .collect();
+        let least = if open == "guide" { 4 } else { 1 };
+        assert!(texts.len() >= least, "{open}: {} long texts in the dialog", texts.len());
+        for (text, rect) in texts {
+            assert!(
+                rect.right() <= right,
+                "{open}: {text:?} ends at {}, past {right}",
+                rect.right()
+            );
+        }
+        harness.key_press(Key::Escape);
+        harness.run();
+        assert!(harness.state().modal().is_none(), "{open} closed");
+    }
+}
+
+/// Open, Import, a notice and a merge each ask for a file with no system dialog: each
+/// dialog says which it is for (all four were "Mở tệp").
+#[test]
+fn the_typed_path_dialog_says_what_the_file_is_for() {
+    let dialogs = ScriptedDialogs::default();
+    for _ in 0..3 {
+        dialogs.will_be_unavailable();
+    }
+    let mut harness = harness(&dialogs, None);
+    for (item, title) in [
+        ("Mở…", "Mở tệp"),
+        ("Nhập từ Excel, CSV…", "Nhập từ Excel, CSV"),
+        ("Gộp một bản khác…", "Gộp một bản khác"),
+    ] {
+        crate::support::menu(&mut harness, "Tệp", item);
+        harness.run();
+        harness.get_by_label(title);
+        harness.key_press(Key::Escape);
+        harness.run();
+        assert!(harness.state().modal().is_none(), "{item}: the dialog closed");
+    }
+}
+
+/// The per-unit view in half a screen: its table scrolls sideways on its own, and the
+/// legend and the chart below stay inside the window (they grew as wide as the table,
+/// "chưa có hạn" and the longest bar out of reach).
+#[test]
+fn the_per_unit_legend_stays_in_half_a_screen() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    harness.set_size(egui::vec2(683.0, 720.0));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    click(&mut harness, "Theo đơn vị");
+    harness.run();
+    let legend = harness.get_by_label("■ chưa có hạn").rect();
+    assert!(legend.right() <= 683.0, "the legend's last entry ends at {}", legend.right());
+    // The table is still all there, a scroll away.
+    harness.get_by_label("Tỷ lệ hoàn thành");
+}

@@ -483,6 +483,8 @@ fn table(
                         if button.accessible_name(edit).clicked() {
                             state.draft = Some(Draft::edit(indicator, observation, lang));
                             state.error = None;
+                            // The form opens above the table, out of view under a long one.
+                            state.reveal = true;
                         }
                         let delete = fill(&t.delete_label, &[("period", &period_name)]);
                         let button = ui.small_button(&t.delete).on_hover_text(&delete);

@@ -84,7 +84,7 @@ pub fn copy_chart_menu(plot: &egui::Response, kind: ChartKind, name: &str, view:
 pub fn copy_chart_button(ui: &mut egui::Ui, kind: ChartKind, name: &str, view: &View) {
     let t = &view.lang.strings().clip;
     let named = fill(&t.copy_chart_named, &[("name", &name)]);
-    if ui.small_button(&t.copy_chart).accessible_name(named).clicked() {
+    if ui.button(&t.copy_chart).accessible_name(named).clicked() {
         view.copy(Clip::Chart { kind, name: name.to_owned() });
     }
 }
@@ -94,7 +94,8 @@ pub fn copy_chart_button(ui: &mut egui::Ui, kind: ChartKind, name: &str, view: &
 pub fn copy_table(ui: &mut egui::Ui, name: &str, view: &View, table: impl FnOnce() -> ClipTable) {
     let t = &view.lang.strings().clip;
     let named = fill(&t.copy_table_named, &[("name", &name)]);
-    if ui.small_button(&t.copy_table).accessible_name(named).clicked() {
+    // A button like the ones beside it (it stood 7 px shorter, its text higher).
+    if ui.button(&t.copy_table).accessible_name(named).clicked() {
         view.copy(Clip::Table { name: name.to_owned(), table: table() });
     }
 }

@@ -161,16 +161,24 @@ pub fn show(
     } else {
         560.0
     };
-    let room = ctx.content_rect().width() - 48.0;
-    // In a window narrower than the dialog (half a screen), what does not fit scrolls
-    // sideways inside it: the notice's and the letters' dialogs ran off both sides, their
-    // buttons out of reach. A dialog that fits is laid out as it always was.
-    let narrow = room < width;
-    let width = width.min(room).max(320.0);
     // The notice's and the merge's dialogs keep one width whatever they show: sized to
     // their contents, they changed width, and so place, as their lists scrolled.
     let fixed_width = matches!(modal, Modal::Intake(_) | Modal::Merge(_));
+    // The room for the contents: the window less a margin either side and the dialog's
+    // frame. In a window narrower than the dialog (half a screen) the dialog takes that
+    // room exactly, its texts wrap to it, and only what cannot wrap scrolls sideways: the
+    // notice's and the letters' dialogs ran off both sides, their buttons out of reach. (A
+    // dialog's own width must not be asked of egui: a dialog's room is the size it had the
+    // frame before, so one that opened small stayed small.) A dialog that fits is laid out
+    // as it always was.
+    let frame = egui::Frame::popup(&ctx.global_style());
+    let room = ctx.content_rect().width() - 48.0 - frame.total_margin().sum().x;
+    let narrow = room < width;
+    let width = width.min(room).max(320.0);
     let modal_response = egui::Modal::new(id).show(ctx, |ui| {
+        if narrow {
+            ui.set_width(width);
+        }
         let mut contents = |ui: &mut egui::Ui| {
             ui.set_max_width(width);
             if fixed_width {
@@ -317,12 +325,15 @@ pub fn show(
                     });
                 }
                 Modal::TypePath { purpose, text, then } => {
+                    // Open, Import, a notice and a merge all ask for a file to read: the
+                    // title says which was asked for (it was "Mở tệp" for all four).
+                    let asked = |command: Command| command.label(lang).trim_end_matches('…');
                     let title = match purpose {
-                        PathPurpose::Open
-                        | PathPurpose::Import
-                        | PathPurpose::Notice
-                        | PathPurpose::Merge => &t.path_prompt_open,
-                        PathPurpose::Save | PathPurpose::Export => &t.path_prompt_save,
+                        PathPurpose::Open => t.path_prompt_open.as_str(),
+                        PathPurpose::Import => asked(Command::Import),
+                        PathPurpose::Notice => asked(Command::IntakeNotice),
+                        PathPurpose::Merge => asked(Command::MergeCopy),
+                        PathPurpose::Save | PathPurpose::Export => t.path_prompt_save.as_str(),
                     };
                     ui.label(egui::RichText::new(title).font(theme::bold(18.0)));
                     ui.label(&t.no_dialog);

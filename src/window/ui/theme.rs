@@ -61,6 +61,11 @@ pub fn install(ctx: &egui::Context) {
         // An unticked box, an empty radio and a button at rest get a grey edge: pale grey
         // on pale grey, they were nearly invisible (WCAG asks 3:1 for a control's edge).
         style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, CONTROL_EDGE);
+        // Scroll bars drawn whenever there is more to see, beside the content: egui's
+        // floating ones showed only under the pointer, and in half a screen nothing said
+        // that the checklist's status and ✔ columns, or the tables' last columns, were a
+        // sideways scroll away.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
 

@@ -34,55 +34,11 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
             });
         });
         ui.label(egui::RichText::new(&t.summary_note).small().color(theme::MUTED));
-        TableBuilder::new(ui)
-            .id_salt("unit-summary")
-            .striped(true)
-            .vscroll(false)
-            // The unit's name takes the room the counts leave: names were cut ("Các huyện,
-            // thành phố có cụm, khu …") beside an empty third of the window.
-            .column(Column::remainder().at_least(260.0).clip(true))
-            .columns(Column::auto().at_least(90.0), 7)
-            .header(26.0, |mut header| {
-                header.col(|ui| {
-                    ui.label(egui::RichText::new(&t.unit_col).font(theme::bold(14.0)));
-                });
-                header.col(|ui| {
-                    ui.label(egui::RichText::new(&t.total_col).font(theme::bold(14.0)));
-                });
-                for status in ORDER {
-                    header.col(|ui| {
-                        let text = egui::RichText::new(status.label(lang)).font(theme::bold(14.0));
-                        ui.add(egui::Label::new(text).wrap());
-                    });
-                }
-                header.col(|ui| {
-                    ui.label(egui::RichText::new(&t.rate_col).font(theme::bold(14.0)));
-                });
-            })
-            .body(|mut body| {
-                for row in &rows {
-                    body.row(26.0, |mut cells| {
-                        cells.col(|ui| {
-                            ui.add(egui::Label::new(&row.name).truncate()).on_hover_text(&row.name);
-                        });
-                        cells.col(|ui| {
-                            ui.label(row.total.to_string());
-                        });
-                        for status in ORDER {
-                            cells.col(|ui| {
-                                ui.label(row.count(status).to_string());
-                            });
-                        }
-                        cells.col(|ui| {
-                            let rate = row
-                                .completion_rate()
-                                .map(|r| format::percent(r, lang))
-                                .unwrap_or_default();
-                            ui.label(egui::RichText::new(rate).font(theme::bold(14.0)));
-                        });
-                    });
-                }
-            });
+        // The table alone scrolls sideways when its columns are wider than the window
+        // (half a screen): the legend and the chart below stay as wide as the window.
+        egui::ScrollArea::horizontal().id_salt("by-unit-table").show(ui, |ui| {
+            table(ui, view, &rows);
+        });
         if rows.is_empty() {
             return;
         }
@@ -97,6 +53,61 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
         });
         chart(ui, &rows, view);
     });
+}
+
+/// The table of counts: a row a unit, a column a status, and the rate done.
+fn table(ui: &mut egui::Ui, view: &View, rows: &[UnitSummary]) {
+    let lang = view.lang;
+    let t = &lang.strings().directives;
+    TableBuilder::new(ui)
+        .id_salt("unit-summary")
+        .striped(true)
+        .vscroll(false)
+        // The unit's name takes the room the counts leave: names were cut ("Các huyện,
+        // thành phố có cụm, khu …") beside an empty third of the window.
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .columns(Column::auto().at_least(90.0), 7)
+        .header(26.0, |mut header| {
+            header.col(|ui| {
+                ui.label(egui::RichText::new(&t.unit_col).font(theme::bold(14.0)));
+            });
+            header.col(|ui| {
+                ui.label(egui::RichText::new(&t.total_col).font(theme::bold(14.0)));
+            });
+            for status in ORDER {
+                header.col(|ui| {
+                    let text = egui::RichText::new(status.label(lang)).font(theme::bold(14.0));
+                    ui.add(egui::Label::new(text).wrap());
+                });
+            }
+            header.col(|ui| {
+                ui.label(egui::RichText::new(&t.rate_col).font(theme::bold(14.0)));
+            });
+        })
+        .body(|mut body| {
+            for row in rows {
+                body.row(26.0, |mut cells| {
+                    cells.col(|ui| {
+                        ui.add(egui::Label::new(&row.name).truncate()).on_hover_text(&row.name);
+                    });
+                    cells.col(|ui| {
+                        ui.label(row.total.to_string());
+                    });
+                    for status in ORDER {
+                        cells.col(|ui| {
+                            ui.label(row.count(status).to_string());
+                        });
+                    }
+                    cells.col(|ui| {
+                        let rate = row
+                            .completion_rate()
+                            .map(|r| format::percent(r, lang))
+                            .unwrap_or_default();
+                        ui.label(egui::RichText::new(rate).font(theme::bold(14.0)));
+                    });
+                });
+            }
+        });
 }
 
 /// One horizontal bar a unit, stacked by status.

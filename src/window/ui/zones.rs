@@ -17,6 +17,9 @@ pub struct State {
     /// The zone being edited or added.
     draft: Option<ZoneDraft>,
     error: Option<String>,
+    /// The form was just opened: scroll it into view (it opens under the chart, below
+    /// the fold at 1280×720, and above the table a zone is edited from).
+    reveal: bool,
 }
 
 /// Draws the zones tab: the chart of planned area, then the table of every zone.
@@ -40,11 +43,14 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec
         if ui.button(&f.add_zone).clicked() {
             state.draft = Some(ZoneDraft::new(view.dataset.next_zone_id()));
             state.error = None;
+            state.reveal = true;
         }
-        if let Some(draft) = &mut state.draft
-            && zone_form(ui, draft, &mut state.error, lang, actions)
-        {
-            state.draft = None;
+        if let Some(draft) = &mut state.draft {
+            if zone_form(ui, draft, &mut state.error, lang, actions) {
+                state.draft = None;
+            } else if std::mem::take(&mut state.reveal) {
+                ui.scroll_to_cursor(Some(egui::Align::Max));
+            }
         }
         crate::window::ui::copy_table(ui, &t.title, view, || clip_table(view));
         // Sideways when the window is narrower than the columns (half a screen: the note
@@ -111,6 +117,7 @@ fn table(ui: &mut egui::Ui, view: &View, state: &mut State, actions: &mut Vec<Ac
                             if ui.small_button(&f.edit).accessible_name(edit).clicked() {
                                 state.draft = Some(ZoneDraft::edit(zone, lang));
                                 state.error = None;
+                                state.reveal = true;
                             }
                             let delete = fill(&f.delete_label, &[("name", &zone.name)]);
                             if ui.small_button(&f.delete).accessible_name(delete).clicked() {
