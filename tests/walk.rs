@@ -691,3 +691,49 @@ fn the_per_unit_legend_stays_in_half_a_screen() {
     // The table is still all there, a scroll away.
     harness.get_by_label("Tỷ lệ hoàn thành");
 }
+
+/// A form's labels stand level with their fields, also where a field has a unit or a
+/// choice beside it ("Diện tích … ha", "Giá trị … triệu kWh" stood 3–4 px high).
+#[test]
+fn a_forms_labels_stand_level_with_their_fields() {
+    let mut harness = harness(&ScriptedDialogs::default(), None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    click(&mut harness, "Thêm khu, cụm");
+    harness.run();
+    let zone_form = ["Tên", "Diện tích", "Ghi chú"];
+    level_with_their_fields(&harness, &zone_form);
+    // The figure form of the electricity chart.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    click(&mut harness, "Thêm số liệu");
+    harness.run();
+    level_with_their_fields(&harness, &["Năm", "Giá trị", "So cùng kỳ (%)", "Nguồn"]);
+    // A new product's name, in a row with its unit and a button.
+    click(&mut harness, "+ Thêm chỉ tiêu");
+    harness.run();
+    level_with_their_fields(&harness, &["Tên chỉ tiêu", "Đơn vị tính"]);
+    // The follow-up letters' date, in a row with the choice of format.
+    crate::support::menu(&mut harness, "Tệp", "Văn bản đôn đốc…");
+    harness.run();
+    level_with_their_fields(&harness, &["Hạn báo cáo:"]);
+}
+
+/// Asserts each caption named stands level with the text field it labels.
+fn level_with_their_fields(
+    harness: &egui_kittest::Harness<'_, industry_desk::App>,
+    labels: &[&str],
+) {
+    for &label in labels {
+        let field = harness.get_by_role_and_label(Role::TextInput, label).rect();
+        // The form's caption, not the table's header of the same word: left of the field.
+        let off = harness
+            .query_all_by_role_and_label(Role::Label, label)
+            .map(|node| node.rect())
+            .filter(|caption| caption.right() < field.left())
+            .map(|caption| caption.center().y - field.center().y)
+            .min_by(|a, b| a.abs().total_cmp(&b.abs()))
+            .expect("a caption left of the field");
+        assert!(off.abs() <= 1.5, "{label:?} stands {off} px from its field's middle");
+    }
+}

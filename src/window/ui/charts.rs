@@ -24,7 +24,7 @@ impl PlotControls {
     /// The switch and the reset button, in a row.
     pub fn show(&mut self, ui: &mut egui::Ui, lang: Lang) {
         let t = &lang.strings().charts;
-        ui.horizontal(|ui| {
+        crate::window::ui::field_row(ui, |ui| {
             ui.checkbox(&mut self.interactive, &t.interact);
             if ui.button(&t.reset_view).clicked() {
                 self.reset = true;

@@ -306,7 +306,7 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
             }
 
             let label = ui.label(&t.value);
-            ui.horizontal(|ui| {
+            crate::window::ui::beside(ui, |ui| {
                 ui.add(egui::TextEdit::singleline(&mut draft.value).desired_width(140.0))
                     .labelled_by(label.id);
                 egui::ComboBox::from_id_salt("figure-scale")
@@ -325,10 +325,10 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
             qualifier_row(ui, &t.qualifier, "figure-qualifier", &mut draft.qualifier, lang);
 
             let label = ui.label(&t.change);
-            ui.horizontal(|ui| {
+            crate::window::ui::beside(ui, |ui| {
                 ui.add(
                     egui::TextEdit::singleline(&mut draft.change)
-                        .desired_width(230.0)
+                        .desired_width(260.0)
                         .hint_text(&t.change_hint),
                 )
                 .labelled_by(label.id);
@@ -344,7 +344,7 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
             );
 
             let label = ui.label(&t.basis);
-            ui.horizontal(|ui| {
+            crate::window::ui::beside(ui, |ui| {
                 ui.radio_value(&mut draft.basis, Basis::Reported, &words.reported)
                     .labelled_by(label.id);
                 ui.radio_value(&mut draft.basis, Basis::Derived, &words.derived);
@@ -352,7 +352,7 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
             ui.end_row();
 
             let label = ui.label(&t.status);
-            ui.horizontal(|ui| {
+            crate::window::ui::beside(ui, |ui| {
                 for status in
                     [FigureStatus::Estimate, FigureStatus::Preliminary, FigureStatus::Official]
                 {

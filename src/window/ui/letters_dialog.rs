@@ -53,7 +53,7 @@ pub fn show(
             .meeting(id)
             .map_or_else(String::new, |m| format!("{} — {}", crate::format::date(m.date), m.title))
     };
-    ui.horizontal(|ui| {
+    crate::window::ui::field_row(ui, |ui| {
         let selected = dialog.meeting.map(meeting_name).unwrap_or_default();
         // The label before its list, as in the other dialogs; the list no wider than the
         // dialog, a long meeting title cut short (it widened the dialog past the window).
@@ -94,7 +94,7 @@ pub fn show(
     }
     ui.add_space(6.0);
     let reply = crate::interop::chase::reply_date(&dialog.reply_by, today);
-    ui.horizontal(|ui| {
+    crate::window::ui::field_row(ui, |ui| {
         let label = ui.label(&t.dialog_reply_by);
         ui.add(
             egui::TextEdit::singleline(&mut dialog.reply_by)

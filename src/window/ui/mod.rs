@@ -89,6 +89,26 @@ pub fn copy_chart_button(ui: &mut egui::Ui, kind: ChartKind, name: &str, view: &
     }
 }
 
+/// A grid cell of a form holding a field and what goes beside it (a unit, a choice, the
+/// calendar's button), centred on its tallest part like a cell of one widget, so the
+/// caption in the cell before stands level with the field: in `ui.horizontal` the field sat
+/// 4 px below the caption's middle ("Diện tích … ha", "Giá trị … triệu kWh").
+pub fn beside<R>(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), add_contents).inner
+}
+
+/// A row of a caption and its field (and a button or choice after them), as tall as a text
+/// field, each widget centred in it: in `ui.horizontal` what comes before the tallest
+/// widget is centred on a shorter line, and a caption stood 4 px above its field's middle
+/// ("Hạn báo cáo", "Tên chỉ tiêu", the box "Cho phép kéo, thu phóng" beside its button).
+pub fn field_row<R>(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    // A single-line field: a line of body text and the button padding above and below it.
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y;
+    let size = egui::vec2(ui.available_width(), height);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size, layout, add_contents).inner
+}
+
 /// "Sao chép bảng" over a table: its rows as the screen shows them go on the clipboard,
 /// made only when asked.
 pub fn copy_table(ui: &mut egui::Ui, name: &str, view: &View, table: impl FnOnce() -> ClipTable) {

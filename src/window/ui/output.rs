@@ -175,7 +175,7 @@ fn new_indicator_form(
     let f = &lang.strings().figures_editor;
     let Some((name, unit)) = &mut state.new_indicator else { return };
     let mut done = false;
-    ui.horizontal(|ui| {
+    crate::window::ui::field_row(ui, |ui| {
         let label = ui.label(&f.indicator_name);
         ui.add(egui::TextEdit::singleline(name).desired_width(280.0)).labelled_by(label.id);
         let label = ui.label(&f.indicator_unit);

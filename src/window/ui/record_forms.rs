@@ -109,10 +109,11 @@ pub fn zone_form(
                 .labelled_by(label.id);
             ui.end_row();
             let label = ui.label(&t.area);
-            ui.horizontal(|ui| {
+            crate::window::ui::beside(ui, |ui| {
                 ui.add(
+                    // Wide enough for its hint ("để trống nếu…" was cut).
                     egui::TextEdit::singleline(&mut draft.area)
-                        .desired_width(120.0)
+                        .desired_width(180.0)
                         .hint_text(&t.area_hint),
                 )
                 .labelled_by(label.id);
@@ -203,7 +204,7 @@ pub fn meeting_form(
         egui::Grid::new("meeting-form").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             text_row(ui, &t.title, &mut draft.title, 460.0);
             let label = ui.label(&o.date);
-            ui.horizontal(|ui| {
+            crate::window::ui::beside(ui, |ui| {
                 let edit = egui::TextEdit::singleline(&mut draft.date).desired_width(120.0);
                 ui.add(edit).labelled_by(label.id);
                 let shown = format::parse_date(draft.date.trim());

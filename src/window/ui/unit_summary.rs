@@ -64,9 +64,10 @@ fn table(ui: &mut egui::Ui, view: &View, rows: &[UnitSummary]) {
         .striped(true)
         .vscroll(false)
         // The unit's name takes the room the counts leave: names were cut ("Các huyện,
-        // thành phố có cụm, khu …") beside an empty third of the window.
+        // thành phố có cụm, khu …") beside an empty third of the window. A status's
+        // column fits its name on two lines ("đang thực / hiện (trong / hạn)" took three).
         .column(Column::remainder().at_least(200.0).clip(true))
-        .columns(Column::auto().at_least(90.0), 7)
+        .columns(Column::auto().at_least(126.0), 7)
         .header(26.0, |mut header| {
             header.col(|ui| {
                 ui.label(egui::RichText::new(&t.unit_col).font(theme::bold(14.0)));
