@@ -212,6 +212,17 @@ pub fn period_long(period: Period, lang: Lang) -> String {
     )
 }
 
+/// A period as a sentence names it after other words: "first 6 months of 2019" where a
+/// table's row says "First 6 months of 2019" ("Edit the figure of First 6 months…").
+pub fn period_in_sentence(period: Period, lang: Lang) -> String {
+    let long = period_long(period, lang);
+    let mut chars = long.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => long,
+    }
+}
+
 fn period_with(period: Period, [month_t, quarter_t, first_t, year_t]: [&String; 4]) -> String {
     match period {
         Period::Month { year, month } => fill(month_t, &[("month", &month), ("year", &year)]),
@@ -416,5 +427,9 @@ mod tests {
         assert_eq!(period_short(Period::Quarter { year: 2019, quarter: 2 }, Lang::Vi), "Q2/2019");
         assert_eq!(period_short(Period::Month { year: 2019, month: 7 }, Lang::Vi), "T7/2019");
         assert_eq!(period_short(h1, Lang::En), "6M 2019");
+        // After other words, English starts it in lower case; a row's label keeps its capital.
+        assert_eq!(period_long(h1, Lang::En), "First 6 months of 2019");
+        assert_eq!(period_in_sentence(h1, Lang::En), "first 6 months of 2019");
+        assert_eq!(period_in_sentence(h1, Lang::Vi), "6 tháng đầu năm 2019");
     }
 }

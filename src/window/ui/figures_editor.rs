@@ -132,7 +132,7 @@ impl Draft {
             }),
         };
         if self.original != Some(period) && indicator.observation(period).is_some() {
-            let period = format::period_long(period, lang);
+            let period = format::period_in_sentence(period, lang);
             return Err(fill(&t.duplicate_period, &[("period", &period)]));
         }
         let observation = Observation {
@@ -262,7 +262,9 @@ fn form(ui: &mut egui::Ui, draft: &mut Draft, unit: &str, lang: Lang) -> Option<
     let t = &lang.strings().figures_editor;
     let words = &lang.strings().words;
     let title = match draft.original {
-        Some(period) => fill(&t.edit_title, &[("period", &format::period_long(period, lang))]),
+        Some(period) => {
+            fill(&t.edit_title, &[("period", &format::period_in_sentence(period, lang))])
+        }
         None => t.new_title.clone(),
     };
     ui.label(egui::RichText::new(title).font(theme::bold(15.0)));
@@ -478,7 +480,8 @@ fn table(
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| {
-                        let edit = fill(&t.edit_label, &[("period", &period_name)]);
+                        let in_sentence = format::period_in_sentence(observation.period, lang);
+                        let edit = fill(&t.edit_label, &[("period", &in_sentence)]);
                         let button = ui.small_button(&t.edit).on_hover_text(&edit);
                         if button.accessible_name(edit).clicked() {
                             state.draft = Some(Draft::edit(indicator, observation, lang));
@@ -486,7 +489,7 @@ fn table(
                             // The form opens above the table, out of view under a long one.
                             state.reveal = true;
                         }
-                        let delete = fill(&t.delete_label, &[("period", &period_name)]);
+                        let delete = fill(&t.delete_label, &[("period", &in_sentence)]);
                         let button = ui.small_button(&t.delete).on_hover_text(&delete);
                         if button.accessible_name(delete).clicked() {
                             actions.push(Action::RemoveObservation {
