@@ -423,7 +423,7 @@ fn the_letterhead_form_keeps_its_words_in_the_file_in_one_undo_step() {
     );
     assert_eq!(window.state().status_line(), "Đã lưu thể thức văn bản.");
 
-    click(&mut window, "← Quay lại «In báo cáo»");
+    click(&mut window, "‹ Quay lại «In báo cáo»");
     click(&mut window, "Huỷ");
     window.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     window.run();

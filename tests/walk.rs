@@ -135,7 +135,7 @@ fn the_letterhead_form_goes_back_to_the_dialog_it_came_from() {
     harness.run();
     click(&mut harness, "Thể thức văn bản…");
     assert!(harness.query_by_label_contains("hộp thoại in").is_none());
-    click(&mut harness, "← Quay lại «Xuất báo cáo»");
+    click(&mut harness, "‹ Quay lại «Xuất báo cáo»");
     harness.get_by_label("Xuất báo cáo");
 }
 

@@ -24,7 +24,11 @@ pub fn install(ctx: &egui::Context) {
         (SYMBOLS, fonts::SYMBOLS.bytes()),
     ];
     for (name, bytes) in bundled {
-        fonts.font_data.insert(name.to_owned(), FontData::from_static(bytes).into());
+        let mut data = FontData::from_static(bytes);
+        if name == SYMBOLS {
+            data = data.tweak(symbols_down());
+        }
+        fonts.font_data.insert(name.to_owned(), data.into());
     }
     let families = [
         (FontFamily::Proportional, [SANS, SYMBOLS, MONO]),
@@ -67,6 +71,15 @@ pub fn install(ctx: &egui::Context) {
         // sideways scroll away.
         style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
+}
+
+/// Noto Sans Symbols 2 drawn on the same baseline as Noto Sans. Both rise 1069 units of
+/// 1000 above it, but Symbols 2 reaches 630 below where Noto Sans reaches 293, and egui
+/// centres a fallback face's taller line on the text's line: its icons (○ ◔ ⌛ before a
+/// status) stood (630 − 293) / 2 = 168.5 thousandths of the size above the words' middle,
+/// 2.5 px at 15 px.
+fn symbols_down() -> egui::FontTweak {
+    egui::FontTweak { y_offset_factor: (630.0 - 293.0) / 2.0 / 1000.0, ..Default::default() }
 }
 
 /// The edge of a control at rest (a checkbox, a radio button, a button).
