@@ -135,4 +135,36 @@ mod tests {
             assert!(against >= 3.0, "a box's edge: contrast {against:.2} with {what}");
         }
     }
+
+    /// The middle of each status icon, and of ✔, stands within 1.5 px of a capital's: from
+    /// Noto Sans Symbols 2 they stood 2.5 px higher, the clock like a superscript.
+    #[test]
+    fn icons_stand_on_the_line_of_the_words() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        let mut offsets = Vec::new();
+        for _ in 0..2 {
+            // The fonts are in place from the second pass on.
+            let mut output = ctx.run_ui(Default::default(), |ui| {
+                for font in [FontId::proportional(15.0), bold(14.0)] {
+                    let galley = ui.fonts_mut(|fonts| {
+                        fonts.layout_no_wrap("H○◔⌛⚠☑✔".into(), font, egui::Color32::BLACK)
+                    });
+                    let middle = |glyph: &egui::epaint::text::Glyph| {
+                        glyph.pos.y + glyph.uv_rect.offset.y + glyph.uv_rect.size.y / 2.0
+                    };
+                    let glyphs = &galley.rows[0].glyphs;
+                    offsets = glyphs[1..]
+                        .iter()
+                        .map(|icon| (icon.chr, middle(icon) - middle(&glyphs[0])))
+                        .collect();
+                }
+            });
+            output.textures_delta.clear();
+        }
+        assert_eq!(offsets.len(), 6);
+        for (icon, off) in offsets {
+            assert!(off.abs() <= 1.5, "{icon} stands {off} px from a capital's middle");
+        }
+    }
 }
