@@ -652,8 +652,9 @@ fn the_guide_and_about_wrap_inside_their_dialog_in_half_a_screen() {
     }
 }
 
-/// Open, Import, a notice and a merge each ask for a file with no system dialog: each
-/// dialog says which it is for (all four were "Mở tệp").
+/// Open, Import and a merge each ask for a file with no system dialog: each dialog says
+/// which it is for (they, and the notice's, were all "Mở tệp"; the notice's is reached from
+/// its own dialog and takes its title the same way).
 #[test]
 fn the_typed_path_dialog_says_what_the_file_is_for() {
     let dialogs = ScriptedDialogs::default();
@@ -693,7 +694,7 @@ fn the_per_unit_legend_stays_in_half_a_screen() {
 }
 
 /// A form's labels stand level with their fields, also where a field has a unit or a
-/// choice beside it ("Diện tích … ha", "Giá trị … triệu kWh" stood 3–4 px high).
+/// choice beside it ("Diện tích … ha", "Giá trị … triệu kWh" stood 4.2 px high).
 #[test]
 fn a_forms_labels_stand_level_with_their_fields() {
     let mut harness = harness(&ScriptedDialogs::default(), None);

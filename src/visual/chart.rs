@@ -38,7 +38,8 @@ impl Charts {
 
 /// The charts of the document being worked on, kept across the edits that leave their
 /// figures and zones alone: ticking a directive off in a province's file does not format
-/// every figure's label and tooltip again (a third of such a frame before).
+/// every figure's label and tooltip again (under `perf`, the largest part of such a frame
+/// before).
 #[derive(Debug, Default)]
 pub struct ChartsCache {
     built: Option<Built>,

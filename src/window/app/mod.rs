@@ -320,7 +320,7 @@ impl App {
         self.output_ui.view
     }
 
-    /// The charts as last drawn (built for the current revision and language).
+    /// The charts as last drawn (built for the current figures, zones and language).
     pub fn charts(&self) -> Option<&Charts> {
         self.charts.last()
     }
